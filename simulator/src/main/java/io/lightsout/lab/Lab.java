@@ -231,6 +231,7 @@ public final class Lab implements AutoCloseable {
             if (total == 0) {
                 throw new IllegalArgumentException("a lab needs at least one BMC");
             }
+            requireFileDescriptors(total);
             List<InetAddress> addresses = LabAddresses.range(base, total);
             int ip = idracPort != null ? idracPort : 10443;
             int ap = amtPort != null ? amtPort : tls ? 16993 : 16992;
@@ -266,7 +267,7 @@ public final class Lab implements AutoCloseable {
             String tag = LabAddresses.serviceTag(s);
             String mac = LabAddresses.mac(i, type);
             String realm = "Digest:" + String.format("%016X%016X", SimulatedBmc.mix(s + 1), SimulatedBmc.mix(s + 2));
-            String password = "Lab-" + Long.toString(SimulatedBmc.mix(s + 3) & 0xFFFFFFFFFFL, 36) + "!";
+            String password = "lab-" + Long.toString(SimulatedBmc.mix(s + 3) & 0xFFFFFFFFFFFFL, 36);
             var id = new SimulatedBmc.Identity(type == BmcType.IDRAC ? "root" : "admin", password, mac, tag, realm);
             BmcCertificate cert = tls ? new BmcCertificate(
                     (type == BmcType.IDRAC ? "idrac-" : "amt-") + tag, addr, clock) : null;
@@ -302,6 +303,22 @@ public final class Lab implements AutoCloseable {
                 }
             }
             throw new IllegalArgumentException("fault target " + t + " is not a lab address");
+        }
+
+        /**
+         * Each listener is a file descriptor and Java cannot raise its own limit: refuse clearly, before binding
+         * half the lab, when the soft limit ({@code ulimit -n}) leaves too little room.
+         */
+        private static void requireFileDescriptors(int listeners) {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+                long need = os.getOpenFileDescriptorCount() + listeners + 256;
+                if (need > os.getMaxFileDescriptorCount()) {
+                    throw new IllegalStateException(listeners + " BMCs need about " + need
+                            + " file descriptors but the limit is " + os.getMaxFileDescriptorCount()
+                            + "; raise it first (ulimit -n " + (need + listeners) + ")");
+                }
+            }
         }
 
         private static int requireNonNegative(int n, String what) {
@@ -363,7 +380,7 @@ public final class Lab implements AutoCloseable {
 
         /** A locally administered MAC (02:4C:4F = "LO") unique per BMC and type, room for 16 ports each. */
         static String mac(int index, BmcType type) {
-            long v = (0x024C4FL << 24) | ((long) (type == BmcType.AMT ? 0x80_0000 : 0) + (long) index * 32);
+            long v = (0x024C4FL << 24) | ((long) (type == BmcType.AMT ? 0x80_0000 : 0) + (long) (index + 1) * 32);
             String h = String.format("%012X", v);
             return h.substring(0, 2) + ":" + h.substring(2, 4) + ":" + h.substring(4, 6) + ":" + h.substring(6, 8)
                     + ":" + h.substring(8, 10) + ":" + h.substring(10, 12);
