@@ -119,10 +119,11 @@ public final class LabServer implements AutoCloseable {
         }
         Answer answer = a;
         later(ex, delay, () -> {
-            send(ex, answer);
+            // this connection keeps its handshake; only the next one sees the new certificate
             if (fault instanceof Fault.CertificateChange && bmc.certificateHolder() != null) {
                 bmc.rotateCertificate();
             }
+            send(ex, answer);
         });
     }
 
