@@ -5,6 +5,7 @@ import io.lightsout.lab.amt.AmtService;
 import io.lightsout.lab.http.BmcCertificate;
 import io.lightsout.lab.http.DigestAuth;
 import io.lightsout.lab.http.LabServer;
+import io.lightsout.lab.http.LabTls;
 import io.lightsout.lab.idrac.IdracHost;
 import io.lightsout.lab.idrac.IdracService;
 import io.lightsout.lab.idrac.JobQueue;
@@ -236,11 +237,12 @@ public final class Lab implements AutoCloseable {
             int ip = idracPort != null ? idracPort : 10443;
             int ap = amtPort != null ? amtPort : tls ? 16993 : 16992;
             Map<String, Map<String, String>> saved = stateFile == null ? Map.of() : LabFiles.loadState(stateFile);
+            LabTls labTls = tls ? new LabTls() : null;
             List<SimulatedBmc> list = new ArrayList<>(total);
             Map<SimulatedBmc, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < total; i++) {
                 BmcType type = i < idracs ? BmcType.IDRAC : BmcType.AMT;
-                SimulatedBmc b = create(i, type, addresses.get(i));
+                SimulatedBmc b = create(i, type, addresses.get(i), labTls);
                 LabFiles.applyState(b, saved.get(b.address()));
                 list.add(b);
                 ports.put(b, type == BmcType.IDRAC ? ip : ap);
@@ -262,7 +264,7 @@ public final class Lab implements AutoCloseable {
             return new Lab(list, server, stateFile, List.copyOf(fleet));
         }
 
-        private SimulatedBmc create(int i, BmcType type, InetAddress addr) {
+        private SimulatedBmc create(int i, BmcType type, InetAddress addr, LabTls labTls) {
             long s = SimulatedBmc.mix(seed * 0x9E3779B97F4A7C15L + i);
             String tag = LabAddresses.serviceTag(s);
             String mac = LabAddresses.mac(i, type);
@@ -270,7 +272,7 @@ public final class Lab implements AutoCloseable {
             String password = "lab-" + Long.toString(SimulatedBmc.mix(s + 3) & 0xFFFFFFFFFFFFL, 36);
             var id = new SimulatedBmc.Identity(type == BmcType.IDRAC ? "root" : "admin", password, mac, tag, realm);
             BmcCertificate cert = tls ? new BmcCertificate(
-                    (type == BmcType.IDRAC ? "idrac-" : "amt-") + tag, addr, clock) : null;
+                    (type == BmcType.IDRAC ? "idrac-" : "amt-") + tag, addr, clock, labTls) : null;
             PowerModel power = new PowerModel(clock, powerDelay, PowerState.OFF);
             Firmware fw = new Firmware();
             SimulatedBmc bmc = new SimulatedBmc(i, type, addr, tls, id, s, power, fw, cert);
