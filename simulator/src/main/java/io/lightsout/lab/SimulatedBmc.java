@@ -1,6 +1,8 @@
 package io.lightsout.lab;
 
 import io.lightsout.lab.http.BmcCertificate;
+import io.lightsout.lab.idrac.IdracService;
+import io.lightsout.lab.idrac.JobQueue;
 import io.lightsout.lab.model.Firmware;
 import io.lightsout.lab.model.PowerModel;
 import io.lightsout.lab.wsman.WsmanDispatcher;
@@ -171,6 +173,16 @@ public final class SimulatedBmc {
     /** All installed firmware. */
     public List<Firmware.Component> firmware() {
         return firmware.all();
+    }
+
+    /** The network ISO attached through DCIM_OSDeploymentService (e.g. {@code nfs://ip/share/x.iso}), or null. */
+    public String attachedIso() {
+        return vendorState instanceof IdracService s && s.iso() != null ? s.iso().url() : null;
+    }
+
+    /** The iDRAC's Lifecycle Controller jobs as clients see them now (empty for AMT). */
+    public List<JobQueue.View> jobs() {
+        return vendorState instanceof IdracService s ? s.jobs().all() : List.of();
     }
 
     /** Adds a fault to this BMC (see {@link Fault}). */

@@ -101,6 +101,20 @@ class LabLifecycleTest {
     }
 
     @Test
+    void withoutTlsBothTypesServePlainHttp() throws Exception {
+        try (Lab lab = Lab.builder().idrac(1).amt(1).base(TestClient.randomBase()).idracPort(0).amtPort(0)
+                .tls(false).start()) {
+            assertThat(lab.bmcs()).allSatisfy(b -> {
+                assertThat(b.url()).startsWith("http://");
+                assertThat(b.certificateSha256()).isNull();
+            });
+            assertThat(new TestClient(lab.bmcs().get(0)).enumerate(TestClient.DCIM + "DCIM_NICView", true, 9)
+                    .body()).contains(lab.bmcs().get(0).mac());
+            assertThat(new TestClient(lab.bmcs().get(1)).post(AuthTest.GET_GENERAL).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void badConfigurationIsAClearError() {
         assertThatThrownBy(() -> Lab.builder().base("10.0.0.1").start()).hasMessageContaining("loopback");
         assertThatThrownBy(() -> Lab.builder().idrac(0).amt(0).start()).hasMessageContaining("at least one");
