@@ -112,8 +112,7 @@ public final class Lab implements AutoCloseable {
         private Integer idracPort;
         private Integer amtPort;
         private boolean tls = true;
-        private Duration latencyMin = Duration.ZERO;
-        private Duration latencyMax = Duration.ZERO;
+        private Fault.Delay latency = new Fault.Latency(Duration.ZERO, Duration.ZERO);
         private String faults = "";
         private long seed = 1;
         private Clock clock = Clock.systemUTC();
@@ -164,8 +163,13 @@ public final class Lab implements AutoCloseable {
             if (min.isNegative() || max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("latency needs 0 <= min <= max");
             }
-            this.latencyMin = min;
-            this.latencyMax = max;
+            this.latency = new Fault.Latency(min, max);
+            return this;
+        }
+
+        /** Latency added to every answer from a distribution ({@link Fault.Latency}, {@link Fault.TailLatency}). */
+        public Builder latency(Fault.Delay distribution) {
+            this.latency = distribution;
             return this;
         }
 
@@ -254,7 +258,7 @@ public final class Lab implements AutoCloseable {
                     target(list, item.target()).inject(item.fault());
                 }
             }
-            LabServer server = new LabServer(list, ports, fleet, latencyMin, latencyMax,
+            LabServer server = new LabServer(list, ports, fleet, latency,
                     new DigestAuth(clock, nonceLifetime), ioThreads);
             Map<InetAddress, Integer> bound = server.start();
             for (SimulatedBmc b : list) {

@@ -39,7 +39,8 @@ public final class LabCommand implements Callable<Integer> {
             description = "HTTPS with a self-signed certificate per BMC (default on; --no-tls for plain HTTP)")
     boolean tls;
 
-    @Option(names = "--latency-ms", paramLabel = "L|MIN-MAX", description = "latency per answer, fixed or uniform")
+    @Option(names = "--latency-ms", paramLabel = "L|MIN-MAX|MEDIAN~P99",
+            description = "latency per answer: fixed, uniform, or log-normal with a long tail")
     String latency;
 
     @Option(names = "--faults", paramLabel = "SPEC",
@@ -114,10 +115,9 @@ public final class LabCommand implements Callable<Integer> {
         }
         if (latency != null) {
             try {
-                var l = FaultSpec.latency(latency);
-                b.latency(l.min(), l.max());
+                b.latency(FaultSpec.latency(latency));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--latency-ms " + latency + ": expected L or MIN-MAX milliseconds");
+                throw new IllegalArgumentException("--latency-ms " + latency + ": expected L, MIN-MAX or MEDIAN~P99 milliseconds");
             }
         }
         if (faults != null) {

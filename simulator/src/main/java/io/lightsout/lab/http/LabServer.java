@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,14 @@ public final class LabServer implements AutoCloseable {
 
     private final Map<InetAddress, SimulatedBmc> byAddress = new HashMap<>();
     private final List<Fault> fleetFaults;
-    private final Duration latencyMin;
-    private final Duration latencyMax;
+    private final Fault.Delay latency;
     private final DigestAuth digest;
     private final Undertow undertow;
 
     public LabServer(List<SimulatedBmc> bmcs, Map<SimulatedBmc, Integer> ports, List<Fault> fleetFaults,
-                     Duration latencyMin, Duration latencyMax, DigestAuth digest, int ioThreads) {
+                     Fault.Delay latency, DigestAuth digest, int ioThreads) {
         this.fleetFaults = List.copyOf(fleetFaults);
-        this.latencyMin = latencyMin;
-        this.latencyMax = latencyMax;
+        this.latency = latency;
         this.digest = digest;
         Undertow.Builder b = Undertow.builder()
                 .setIoThreads(ioThreads)
@@ -102,7 +99,7 @@ public final class LabServer implements AutoCloseable {
 
     private void respond(HttpServerExchange ex, SimulatedBmc bmc, byte[] body) {
         Fault fault = bmc.drawFault(fleetFaults);
-        long delay = bmc.latencyMillis(latencyMin, latencyMax);
+        long delay = bmc.latencyMillis(latency);
         if (fault instanceof Fault.Timeout) {
             // hold the exchange: the client's own timeout has to end it
             ex.dispatch(SameThreadExecutor.INSTANCE, () -> { });
