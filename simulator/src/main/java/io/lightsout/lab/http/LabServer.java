@@ -121,7 +121,7 @@ public final class LabServer implements AutoCloseable {
         }
         Answer a = authorize(ex, bmc, body, fault instanceof Fault.WrongPassword);
         if (a == null) {
-            WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body);
+            WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body, fault instanceof Fault.OneItemPerPull);
             a = shape(bmc, fault, reply);
             if (bmc.type() == BmcType.AMT) {
                 // AMT answers with chunked bodies (protocols.md 5, rps#2149); iDRAC with a Content-Length
