@@ -83,11 +83,11 @@ class LabLifecycleTest {
             String j = Files.readString(json);
             assertThat(j).startsWith("[").contains("{\"address\": \"" + amt.address() + "\", \"port\": " + amt.port()
                     + ", \"type\": \"AMT\", \"username\": \"admin\", \"password\": \"" + amt.password()
-                    + "\", \"mac\": \"" + amt.mac() + "\", \"serviceTag\": \"" + amt.serviceTag() + "\"}");
+                    + "\", \"mac\": \"" + amt.mac() + "\", \"serviceTag\": \"" + amt.serviceTag() + "\", \"scheme\": \"https\"}");
             List<String> lines = Files.readAllLines(csv);
-            assertThat(lines.get(0)).isEqualTo("address,port,type,username,password,mac,serviceTag");
+            assertThat(lines.get(0)).isEqualTo("address,port,type,username,password,mac,serviceTag,scheme");
             assertThat(lines.get(2)).isEqualTo(String.join(",", amt.address(), String.valueOf(amt.port()), "AMT",
-                    "admin", amt.password(), amt.mac(), amt.serviceTag()));
+                    "admin", amt.password(), amt.mac(), amt.serviceTag(), "https"));
         }
     }
 
