@@ -1,13 +1,28 @@
 package io.lightsout.appliance;
 
 import io.lightsout.appliance.api.ApiApplication;
+import io.lightsout.appliance.api.AuditResource;
 import io.lightsout.appliance.api.AuthenticationFilter;
+import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
+import io.lightsout.appliance.api.JobResource;
+import io.lightsout.appliance.api.Json;
+import io.lightsout.appliance.api.OpenApiResource;
 import io.lightsout.appliance.api.SessionResource;
 import io.lightsout.appliance.api.SetupResource;
+import io.lightsout.appliance.api.SupportResource;
 import io.lightsout.appliance.api.SystemResource;
+import io.lightsout.appliance.api.TlsResource;
 import io.lightsout.appliance.api.TokenResource;
 import io.lightsout.appliance.api.UserResource;
+import io.lightsout.appliance.credentials.CredentialProfiles;
+import io.lightsout.appliance.jobs.JobEngine;
+import io.lightsout.appliance.jobs.JobRepository;
+import io.lightsout.appliance.jobs.JobTypeRegistry;
+import io.lightsout.appliance.jobs.SelfTestJob;
+import io.lightsout.appliance.metrics.HttpMetrics;
+import io.lightsout.appliance.metrics.MetricsResource;
+import io.lightsout.appliance.support.SupportBundle;
 import io.lightsout.appliance.audit.AuditLog;
 import io.lightsout.appliance.config.ApplianceConfig;
 import io.lightsout.appliance.config.Keys;
@@ -31,7 +46,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +67,12 @@ public final class Appliance implements AutoCloseable {
     private SessionStore sessions;
     private AccountService accounts;
     private TokenService tokens;
+    private CredentialProfiles credentials;
+    private JobRepository jobRepository;
+    private final JobTypeRegistry jobTypes = new JobTypeRegistry();
+    private JobEngine jobs;
     private TlsManager tls;
+    private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
     private Instant startedAt;
     private Duration startupTime;
@@ -92,6 +111,8 @@ public final class Appliance implements AutoCloseable {
         accounts = new AccountService(database.jdbc(), new PasswordHasher(), sessions, vault, audit, clock,
                 config.get(Keys.LOGIN_MAX_FAILURES), config.get(Keys.LOGIN_LOCKOUT));
         tokens = new TokenService(database.jdbc(), audit, clock);
+        credentials = new CredentialProfiles(database.jdbc(), vault, audit, clock);
+        jobRepository = new JobRepository(database.jdbc(), clock);
         return this;
     }
 
@@ -102,10 +123,15 @@ public final class Appliance implements AutoCloseable {
         try {
             openStore();
             tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
+            jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
+                    () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
+            jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
+            started.push(jobs);
+            jobs.recover();
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
-                    UnaryOperator.identity());
+                    httpMetrics::wrap);
             web.start();
             started.push(web);
         } catch (Exception e) {
@@ -121,10 +147,35 @@ public final class Appliance implements AutoCloseable {
         return this;
     }
 
+    /** Every REST resource the appliance serves; later capabilities add theirs here. */
     private List<Object> resources() {
-        return List.of(new SetupResource(accounts), new SessionResource(accounts, sessions),
+        List<Object> list = new java.util.ArrayList<>(List.of(new SetupResource(accounts),
+                new SessionResource(accounts, sessions),
                 new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
-                new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database));
+                new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
+                new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
+                new JobResource(jobRepository, jobs),
+                new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
+                        jobs, audit, clock),
+                new MetricsResource(httpMetrics, jobRepository, sessions)));
+        List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
+        classes.add(OpenApiResource.class);
+        list.add(new OpenApiResource(classes, VERSION));
+        return list;
+    }
+
+    /** A test secret written, read back and removed: proves the data key and the database agree. */
+    private boolean vaultRoundTrip() {
+        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String id = database.jdbc().transaction(tx -> vault.put(tx, probe));
+        try {
+            return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
+        } finally {
+            database.jdbc().transaction(tx -> {
+                vault.delete(tx, id);
+                return null;
+            });
+        }
     }
 
     @Override
@@ -172,6 +223,23 @@ public final class Appliance implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public CredentialProfiles credentials() {
+        return credentials;
+    }
+
+    public JobEngine jobs() {
+        return jobs;
+    }
+
+    public JobRepository jobRepository() {
+        return jobRepository;
+    }
+
+    /** Job types by name: later capabilities register theirs before {@link #start}. */
+    public JobTypeRegistry jobTypes() {
+        return jobTypes;
     }
 
     public TlsManager tls() {

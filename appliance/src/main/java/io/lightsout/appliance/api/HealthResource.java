@@ -24,6 +24,7 @@ public final class HealthResource {
 
     @GET
     @Public
+    @Returns(value = Health.class)
     public Response health() {
         boolean db = database.isUp();
         Health h = new Health(db ? "UP" : "DOWN", Map.of("database", db ? "UP" : "DOWN"));

@@ -41,6 +41,7 @@ public final class SessionResource {
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 201, value = SessionView.class)
     public Response login(LoginRequest body, @Context ContainerRequestContext rc) {
         LoginRequest b = body == null ? new LoginRequest(null, null) : body;
         Session s = accounts.login(b.username(), b.password(), RequestContext.source(rc));
@@ -59,6 +60,7 @@ public final class SessionResource {
     @DELETE
     @Path("current")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    @Returns(status = 204)
     public Response logout(@Context ContainerRequestContext rc) {
         accounts.logout(sessionCaller(rc), RequestContext.source(rc));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, AuthenticationFilter.COOKIE

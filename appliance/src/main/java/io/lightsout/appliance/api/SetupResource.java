@@ -37,6 +37,7 @@ public final class SetupResource {
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 204)
     public Response setup(SetupRequest body, @Context ContainerRequestContext rc) {
         SetupRequest b = body == null ? new SetupRequest(null, null) : body;
         accounts.setup(b.adminPassword(), b.readonlyPassword(), RequestContext.source(rc));

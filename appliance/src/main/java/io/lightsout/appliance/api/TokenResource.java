@@ -45,6 +45,7 @@ public final class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 201, value = CreatedToken.class)
     public Response create(CreateToken body, @Context ContainerRequestContext rc) {
         CreateToken b = body == null ? new CreateToken(null, null) : body;
         TokenService.Created c = tokens.create(RequestContext.caller(rc).username(), b.name(), b.role(),
@@ -54,6 +55,7 @@ public final class TokenResource {
 
     @DELETE
     @Path("{id}")
+    @Returns(status = 204)
     public Response revoke(@PathParam("id") String id, @Context ContainerRequestContext rc) {
         tokens.revoke(RequestContext.caller(rc).username(), id, RequestContext.source(rc));
         return Response.noContent().build();

@@ -50,6 +50,7 @@ public final class UserResource {
     @POST
     @Allow(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 201, value = UserView.class)
     public Response create(CreateUser body, @Context ContainerRequestContext rc) {
         CreateUser b = body == null ? new CreateUser(null, null, null) : body;
         accounts.createOperator(RequestContext.caller(rc), b.username(), b.password(), b.role(),
@@ -61,6 +62,7 @@ public final class UserResource {
     @Path("{username}/password")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 204)
     public Response changePassword(@PathParam("username") String username, PasswordChange body,
                                    @Context ContainerRequestContext rc) {
         PasswordChange b = body == null ? new PasswordChange(null, null) : body;
@@ -72,6 +74,7 @@ public final class UserResource {
     @DELETE
     @Path("{username}")
     @Allow(Role.ADMIN)
+    @Returns(status = 204)
     public Response delete(@PathParam("username") String username, @Context ContainerRequestContext rc) {
         accounts.delete(RequestContext.caller(rc), username, RequestContext.source(rc));
         return Response.noContent().build();
