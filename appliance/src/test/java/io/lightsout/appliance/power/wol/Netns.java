@@ -58,7 +58,7 @@ final class Netns implements AutoCloseable {
 
     /** Starts {@code tcpdump} in namespace {@code ns} and returns once it is capturing. */
     Process capture(String ns, String device, Path file, String filter) throws IOException {
-        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-Z", "root", "-U", "-n", "-i", device, "-w",
+        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "--immediate-mode", "-Z", "root", "-U", "-n", "-i", device, "-w",
                 file.toString(), filter).start();
         started.add(p);
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));

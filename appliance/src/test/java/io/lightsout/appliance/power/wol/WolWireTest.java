@@ -8,7 +8,6 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +68,6 @@ class WolWireTest {
 
             List<Pcap.Frame> frames = Pcap.read(pcap);
             assertThat(frames).hasSize(2).allSatisfy(f -> assertThat(f.etherType()).isEqualTo(0x0842));
-            assertThat(frames.get(0).etherPayload()).startsWith(MagicPacket.build(MAC, Optional.of(password)));
             assertThat(trimmed(frames.get(0).etherPayload(), 108)).isEqualTo(MagicPacket.build(MAC, Optional.of(password)));
             assertThat(trimmed(frames.get(1).etherPayload(), 106)).isEqualTo(MagicPacket.build(MAC, Optional.of(four)));
         }
@@ -114,9 +112,5 @@ class WolWireTest {
 
     private static Inet4Address loopback() throws Exception {
         return (Inet4Address) InetAddress.getByName("127.0.0.1");
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
