@@ -27,6 +27,7 @@ public final class FakeDriver implements BmcDriver {
         volatile Instant bootsAt;
         volatile BmcException.Reason failure;
         volatile int failuresLeft;
+        volatile java.util.function.Predicate<BmcCommand<?>> failWhen = c -> true;
     }
 
     private final NodeType type;
@@ -64,6 +65,14 @@ public final class FakeDriver implements BmcDriver {
         Node n = node(nodeId);
         n.failure = reason;
         n.failuresLeft = times;
+        return this;
+    }
+
+    /** Like {@link #fail} but only for commands matching {@code which}. */
+    public FakeDriver fail(String nodeId, java.util.function.Predicate<BmcCommand<?>> which,
+                           BmcException.Reason reason, int times) {
+        fail(nodeId, reason, times);
+        node(nodeId).failWhen = which;
         return this;
     }
 
@@ -121,7 +130,7 @@ public final class FakeDriver implements BmcDriver {
                 latch.await();
             }
             Node node = node(target.nodeId());
-            if (node.failure != null && node.failuresLeft > 0) {
+            if (node.failure != null && node.failuresLeft > 0 && node.failWhen.test(command)) {
                 node.failuresLeft--;
                 throw new BmcException(node.failure, "injected " + node.failure, "TEST-1", null);
             }
