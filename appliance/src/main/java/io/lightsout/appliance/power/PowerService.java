@@ -51,6 +51,11 @@ public final class PowerService {
 
     /** Reads the power state; a failed read is itself a reading (UNKNOWN or AUTH_FAILED), never a guess. */
     public PowerReading read(BmcTarget target) throws InterruptedException {
+        return read(executor, target, clock);
+    }
+
+    /** {@link #read(BmcTarget)} for callers that hold an executor but no service (campaigns). */
+    public static PowerReading read(BmcExecutor executor, BmcTarget target, Clock clock) throws InterruptedException {
         try {
             return executor.execute(target, new BmcCommand.GetPowerState());
         } catch (BmcException e) {

@@ -113,8 +113,8 @@ public final class FakeDriver implements BmcDriver {
     public boolean supports(BmcCommand<?> command) {
         return switch (command) {
             case BmcCommand.GetPowerState g -> true;
-            case BmcCommand.ChangePower c -> true;
-            case BmcCommand.SetBootOnce b -> supportsBoot;
+            case BmcCommand.ChangePower c -> type.hasBmc() || c.action() == PowerAction.ON;
+            case BmcCommand.SetBootOnce b -> supportsBoot && type.hasBmc();
             case BmcCommand.GetInventory i -> false;
         };
     }
