@@ -29,10 +29,24 @@ public final class WolFleet implements AutoCloseable {
 
     private final List<WolMachine> machines;
     private final ScheduledExecutorService scheduler;
+    private final int udpPort;
+    private final int verifyPort;
 
-    private WolFleet(List<WolMachine> machines, ScheduledExecutorService scheduler) {
+    private WolFleet(List<WolMachine> machines, ScheduledExecutorService scheduler, int udpPort, int verifyPort) {
         this.machines = Collections.unmodifiableList(machines);
         this.scheduler = scheduler;
+        this.udpPort = udpPort;
+        this.verifyPort = verifyPort;
+    }
+
+    /** The UDP port every machine listens on for magic packets. */
+    public int udpPort() {
+        return udpPort;
+    }
+
+    /** The TCP port an awake machine answers on. */
+    public int verifyPort() {
+        return verifyPort;
     }
 
     public static Builder builder() {
@@ -165,7 +179,7 @@ public final class WolFleet implements AutoCloseable {
                         delay(random, behaviour), udpPort, verifyPort, scheduler));
                 address++;
             }
-            WolFleet fleet = new WolFleet(machines, scheduler);
+            WolFleet fleet = new WolFleet(machines, scheduler, udpPort, verifyPort);
             try {
                 machines.forEach(WolMachine::start);
             } catch (RuntimeException e) {
