@@ -45,6 +45,7 @@ public final class WolMachine {
     private Instant awakeSince;
     private DatagramSocket udp;
     private ServerSocket tcp;
+    private Thread answering;
     private boolean closed;
 
     WolMachine(Inet4Address address, byte[] mac, byte[] secureOn, Behaviour behaviour, Duration bootDelay,
@@ -118,8 +119,7 @@ public final class WolMachine {
         if (closed || state == State.OFF) {
             return;
         }
-        closeQuietly(tcp);
-        tcp = null;
+        stopAnswering();
         state = State.OFF;
         awakeSince = null;
         listenForMagicPackets();
@@ -132,9 +132,25 @@ public final class WolMachine {
     synchronized void close() {
         closed = true;
         closeQuietly(udp);
-        closeQuietly(tcp);
         udp = null;
+        stopAnswering();
+    }
+
+    /**
+     * Closing a listening socket that a virtual thread is blocked in accept() on is completed only when that thread
+     * wakes up; until then the kernel still completes handshakes. Wait for it, so "off" really is off.
+     */
+    private void stopAnswering() {
+        closeQuietly(tcp);
         tcp = null;
+        if (answering != null) {
+            try {
+                answering.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answering = null;
+        }
     }
 
     private void listenForMagicPackets() {
@@ -191,7 +207,7 @@ public final class WolMachine {
             tcp = server;
             state = State.ON;
             awakeSince = Instant.now();
-            Thread.ofVirtual().name("wol-lab-tcp-" + address.getHostAddress()).start(() -> answer(server));
+            answering = Thread.ofVirtual().name("wol-lab-tcp-" + address.getHostAddress()).start(() -> answer(server));
         } catch (IOException e) {
             throw new UncheckedIOException("lab machine " + address.getHostAddress() + ": cannot bind TCP port "
                     + verifyPort + ": " + e.getMessage(), e);
