@@ -45,7 +45,10 @@ public final class BmcExecutor {
             throw new BmcException(BmcException.Reason.UNSUPPORTED,
                     target.type() + " driver does not support " + command);
         }
-        CallLimiter.Permit permit = limiter.acquire(target.bmcKey(), target.site(), limits.queueTimeout());
+        // Probes and magic packets of BMC-less nodes are not BMC calls: no per-site share (packets are paced per
+        // subnet by the sender), so a site's off desktops, whose probes wait out their timeout, cannot starve it.
+        CallLimiter.Permit permit = limiter.acquire(target.bmcKey(),
+                target.type().hasBmc() ? target.site() : null, limits.queueTimeout());
         FutureTask<R> call = new FutureTask<>(() -> {
             try {
                 return driver.execute(target, command);

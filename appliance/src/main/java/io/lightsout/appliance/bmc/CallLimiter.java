@@ -28,7 +28,7 @@ public final class CallLimiter {
     }
 
     /**
-     * Waits up to {@code wait} for a slot at all three levels.
+     * Waits up to {@code wait} for a slot at all three levels ({@code site} null: no per-site slot).
      *
      * @throws BmcException {@code BUSY} naming the level that stayed full
      */
@@ -37,12 +37,14 @@ public final class CallLimiter {
         if (!perBmc.tryAcquire(bmcKey, deadline - System.nanoTime())) {
             throw busy("this BMC already has its maximum of calls in flight", wait);
         }
-        if (!perSite.tryAcquire(site, deadline - System.nanoTime())) {
+        if (site != null && !perSite.tryAcquire(site, deadline - System.nanoTime())) {
             perBmc.release(bmcKey);
             throw busy("site " + site + " has its maximum of calls in flight", wait);
         }
         if (!global.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            perSite.release(site);
+            if (site != null) {
+                perSite.release(site);
+            }
             perBmc.release(bmcKey);
             throw busy("the appliance has its maximum of BMC calls in flight", wait);
         }
@@ -54,7 +56,9 @@ public final class CallLimiter {
                 if (!released) {
                     released = true;
                     global.release();
-                    perSite.release(site);
+                    if (site != null) {
+                        perSite.release(site);
+                    }
                     perBmc.release(bmcKey);
                 }
             }

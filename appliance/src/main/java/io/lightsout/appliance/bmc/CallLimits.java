@@ -6,7 +6,8 @@ import java.time.Duration;
  * Concurrency and time bounds for BMC calls.
  *
  * @param perBmc       calls in flight to one BMC (1 or 2: BMCs are small computers and drop sessions under load)
- * @param perSite      calls in flight to one site (a remote site's WAN link and its BMCs' switch)
+ * @param perSite      BMC calls in flight to one site (a remote site's WAN link and its BMCs' switch); probes and
+ *                     magic packets of BMC-less nodes do not count here
  * @param global       calls in flight overall
  * @param callTimeout  the longest one call may take; never disabled
  * @param queueTimeout the longest a call waits for a free slot before failing as BUSY

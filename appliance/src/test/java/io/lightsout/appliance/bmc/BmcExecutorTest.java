@@ -52,9 +52,16 @@ class BmcExecutorTest {
                 i -> node("n" + i, "10.0.0." + i, "site" + i), 5)).isEqualTo(5);
     }
 
+    @Test
+    void probesOfBmcLessNodesDoNotTakeTheSitesBmcSlots() throws Exception {
+        assertThat(maxInFlight(new CallLimits(2, 1, 100, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                i -> new BmcTarget("pc" + i, NodeType.WOL_ONLY, "branch", Optional.empty(), Optional.empty()), 12))
+                .isEqualTo(12);
+    }
+
     private int maxInFlight(CallLimits limits, java.util.function.IntFunction<BmcTarget> targets, int admitted)
             throws Exception {
-        FakeDriver driver = new FakeDriver(NodeType.IDRAC, Clock.systemUTC());
+        FakeDriver driver = new FakeDriver(targets.apply(0).type(), Clock.systemUTC());
         CountDownLatch gate = new CountDownLatch(1);
         driver.gate(gate);
         BmcExecutor executor = new BmcExecutor(new DriverRegistry(List.of(driver)), limits);

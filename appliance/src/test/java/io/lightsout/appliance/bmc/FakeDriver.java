@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeDriver implements BmcDriver {
 
     /** One recorded call. */
-    public record Call(String nodeId, BmcCommand<?> command) {
+    public record Call(String nodeId, BmcCommand<?> command, Instant at) {
     }
 
     private static final class Node {
@@ -121,7 +121,7 @@ public final class FakeDriver implements BmcDriver {
 
     @Override
     public <R> R execute(BmcTarget target, BmcCommand<R> command) throws BmcException, InterruptedException {
-        calls.add(new Call(target.nodeId(), command));
+        calls.add(new Call(target.nodeId(), command, clock.instant()));
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {

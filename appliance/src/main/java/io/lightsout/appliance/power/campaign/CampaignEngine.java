@@ -27,10 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one window of a campaign in rounds. Each round reads the state of every target that is due (in parallel,
- * on virtual threads, within the executor's limits), settles those that are on, then sends power-ons to those
- * that need one, paced from this thread so that pacing is exact and testable with a manual clock. Between rounds
- * the engine sleeps until the next target is due. Every transition is saved before the next step, so a new engine
+ * Runs one window of a campaign in rounds. First attempts are spread in batches of what the pace allows per
+ * verify interval. Each round reads the state of every target that is due (in parallel, on virtual threads, within
+ * the executor's limits), settles those that are on, then sends power-ons to those that need one, paced from this
+ * thread so that pacing is exact and testable with a manual clock. Between rounds the engine sleeps until the next
+ * target is due. Every transition is saved before the next step, so a new engine
  * given the same store resumes a crashed run: terminal targets are never touched again, and targets still
  * waiting are re-read before anything is re-sent.
  */
@@ -61,6 +62,7 @@ public final class CampaignEngine {
     public CampaignReport run(CampaignSpec spec, Occurrence window) throws InterruptedException {
         CampaignRun run = new CampaignRun(spec, window, store);
         sleeper.sleep(Duration.between(clock.instant(), window.start()));
+        run.staggerFirstAttempts(clock.instant());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             TokenBucket pace = new TokenBucket(spec.powerOnsPerSecond(), 1);
             while (true) {

@@ -33,6 +33,22 @@ final class CampaignRun {
         }
     }
 
+    /**
+     * Spreads the first attempts over the window in batches of what the campaign's pace can send in one verify
+     * interval, so each round reads only the batch it is about to wake (a fresh already-on check right before the
+     * power-on) and verification of early batches is not held up by reading the whole fleet first.
+     */
+    void staggerFirstAttempts(Instant from) {
+        long batch = Math.max(1, (long) Math.ceil(spec.powerOnsPerSecond() * spec.verifyInterval().toNanos() / 1e9));
+        long k = 0;
+        for (BmcTarget t : spec.targets()) {
+            TargetState s = state(t);
+            if (!s.terminal() && s.attempts() == 0) {
+                nextCheck.put(t.nodeId(), from.plus(spec.verifyInterval().multipliedBy(k++ / batch)));
+            }
+        }
+    }
+
     CampaignSpec spec() {
         return spec;
     }

@@ -39,6 +39,7 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(idrac.count("dead", ON)).isEqualTo(3);
         // paced at 1000/s: "dead" went out 1 ms after "fast", and its retries keep that offset
         assertThat(s.get("dead").lastAttemptAt()).contains(START.plus(Duration.ofMinutes(20)).plusMillis(1));
+        assertThat(s.get("fast").lastAttemptAt()).contains(START);
         assertThat(s.get("dead").doneAt()).contains(START.plus(Duration.ofHours(2)));
         assertThat(report.successRate()).isEqualTo(2 / 3.0);
         assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));
@@ -116,6 +117,29 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(s.get("n3").attempts()).isZero();
         assertThat(s.get("n3").detail()).isEqualTo("not reached before the deadline");
         assertThat(s.get("n4").failure()).contains(FailureReason.NOT_VERIFIED_BY_DEADLINE);
+    }
+
+    @Test
+    void firstAttemptsAreBatchedSoEachNodeIsReadJustBeforeItsPowerOn() throws Exception {
+        List<BmcTarget> six = IntStream.range(0, 6).mapToObj(i -> server("n" + i)).toList();
+        six.forEach(t -> idrac.bootDelay(t.nodeId(), Duration.ofMillis(1500)));
+        var batched = new CampaignSpec("batched", "n", six, new CampaignSchedule.Once(new Occurrence(START,
+                START.plusSeconds(60))), MethodRule.AUTO, 2, Duration.ofSeconds(1),
+                new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
+
+        CampaignReport report = run(batched);
+
+        // 2 power-ons/s and a 1 s verify interval: batches of 2, one per second, each read right before its sends
+        for (int i = 0; i < 6; i++) {
+            String n = "n" + i;
+            var firstRead = idrac.calls().stream().filter(c -> c.nodeId().equals(n)).findFirst().orElseThrow();
+            assertThat(firstRead.command()).isEqualTo(new BmcCommand.GetPowerState());
+            assertThat(firstRead.at()).as(n).isEqualTo(START.plusSeconds(i / 2));
+            assertThat(byNode(report).get(n).lastAttemptAt()).contains(START.plusMillis(500L * i));
+        }
+        assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 6);
+        // the first batch was verified before the last was sent
+        assertThat(byNode(report).get("n0").doneAt().orElseThrow()).isBefore(START.plusMillis(2500));
     }
 
     @Test
