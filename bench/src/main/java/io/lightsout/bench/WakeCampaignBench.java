@@ -91,6 +91,12 @@ public final class WakeCampaignBench implements Callable<Integer> {
         var done = report.targets().stream().filter(t -> t.status() == TargetStatus.VERIFIED)
                 .map(t -> Duration.between(report.window().start(), t.doneAt().orElseThrow()).toMillis())
                 .sorted().toList();
+        var firstSent = report.targets().stream().filter(t -> t.attempts() > 0)
+                .map(t -> t.lastAttemptAt().orElseThrow()).sorted().toList();
+        System.out.printf("power-ons: %d targets sent to; last first-attempt at %s ms (pace alone: %.0f ms)%n",
+                firstSent.size(), firstSent.isEmpty() ? "-" : Duration.between(report.window().start(),
+                        report.targets().stream().filter(t -> t.attempts() == 1).map(t -> t.lastAttemptAt()
+                                .orElseThrow()).max(Instant::compareTo).orElseThrow()).toMillis(), 1000 * targets / rate);
         for (double q : new double[] {0.5, 0.9, 0.99}) {
             int index = (int) Math.ceil(q * targets) - 1;
             System.out.printf("%2.0f%% of targets verified after: %s%n", q * 100,
