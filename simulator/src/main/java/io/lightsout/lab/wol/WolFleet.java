@@ -62,10 +62,13 @@ public final class WolFleet implements AutoCloseable {
         return (int) machines.stream().filter(WolMachine::isAwake).count();
     }
 
-    /** One line per machine: address, MAC, SecureOn (masked), behaviour, state; for the {@code lab} command. */
+    /**
+     * One line per machine for the {@code lab} command: address, MAC, SecureOn password (lab test data, printed
+     * like the lab's BMC test credentials so it can be entered in the appliance), behaviour, state.
+     */
     public List<String> describe() {
-        return machines.stream().map(m -> "%-15s %s %s %-10s %s".formatted(m.address().getHostAddress(), m.mac(),
-                m.secureOn().isPresent() ? "secureon" : "-", m.behaviour(), m.state())).toList();
+        return machines.stream().map(m -> "%-15s %s %-17s %-10s %s".formatted(m.address().getHostAddress(), m.mac(),
+                m.secureOn().orElse("-"), m.behaviour(), m.state())).toList();
     }
 
     @Override
@@ -78,8 +81,10 @@ public final class WolFleet implements AutoCloseable {
     public static final class Builder {
         private int count = 1;
         private Inet4Address base = loopback("127.77.0.1");
-        private int udpPort = 9;
-        private int verifyPort = 445;
+        // unprivileged defaults (a real NIC listens on 9, a real OS on 445/22/3389): the appliance's WoL port
+        // setting must match udpPort when it drives the lab
+        private int udpPort = 40009;
+        private int verifyPort = 40445;
         private Duration bootMin = Duration.ofMillis(200);
         private Duration bootMax = Duration.ofMillis(800);
         private Duration lateWake;

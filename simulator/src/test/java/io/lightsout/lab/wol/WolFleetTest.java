@@ -115,6 +115,8 @@ class WolFleetTest {
         fleet = WolFleet.builder().machines(3).base("127.201.7.254").udpPort(udpPort).verifyPort(verifyPort).start();
         assertThat(fleet.machines()).extracting(m -> m.address().getHostAddress())
                 .containsExactly("127.201.7.254", "127.201.8.1", "127.201.8.2");
+        assertThat(fleet.describe()).hasSize(3).first().asString().startsWith("127.201.7.254 ")
+                .contains(fleet.machines().get(0).mac()).endsWith("NORMAL     OFF");
         assertThatThrownBy(() -> WolFleet.builder().base("10.0.0.1")).hasMessageContaining("127.0.0.0/8");
         assertThatThrownBy(() -> WolFleet.builder().neverWakePercent(101)).hasMessageContaining("0..100");
     }
