@@ -120,13 +120,19 @@ public final class CampaignEngine {
     private void send(CampaignRun run, List<BmcTarget> targets, ExecutorService threads, TokenBucket pace)
             throws InterruptedException {
         Map<BmcTarget, Future<Attempt>> sent = new LinkedHashMap<>();
+        InterruptedException cancelled = null;
         for (BmcTarget target : targets) {
             Instant slot = pace.reserve(clock.instant());
             if (!slot.isBefore(run.window().deadline())) {
                 run.deferTo(target, run.window().deadline()); // settled by closeWindow
                 continue;
             }
-            sleeper.sleep(Duration.between(clock.instant(), slot));
+            try {
+                sleeper.sleep(Duration.between(clock.instant(), slot));
+            } catch (InterruptedException e) {
+                cancelled = e; // record what is already on its way before stopping
+                break;
+            }
             WakeMethod method = run.spec().method().resolve(target).orElseThrow();
             Instant at = clock.instant();
             sent.put(target, threads.submit(() -> powerOn(target, method, at)));
@@ -142,6 +148,9 @@ public final class CampaignEngine {
                 default -> state.attemptFailed(attempt.method(), attempt.at(), attempt.error(), attempt.detail());
             });
             run.scheduleCheck(target, attempt.at());
+        }
+        if (cancelled != null) {
+            throw cancelled;
         }
     }
 

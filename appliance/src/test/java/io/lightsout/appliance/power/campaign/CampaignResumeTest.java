@@ -107,4 +107,31 @@ class CampaignResumeTest extends CampaignFixture {
         assertThat(report.targets()).filteredOn(t -> t.powerOff() == TargetState.PowerOff.DONE).hasSize(5);
         assertThat(report.targets()).filteredOn(t -> t.powerOff() == TargetState.PowerOff.REQUESTED).hasSize(15);
     }
+
+    @Test
+    void aCancelledRunStopsAtItsNextWaitAndResumesWhereItStopped() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            idrac.bootDelay("n" + i, Duration.ofMinutes(3));
+        }
+        CampaignSpec spec = spec(targets, MethodRule.AUTO, AfterWindow.LEAVE_ON);
+        AtomicInteger sleeps = new AtomicInteger();
+        // sleep 1 waits for the window; sleeps 2.. pace the first 20 power-ons: cancel in the middle of them
+        io.lightsout.appliance.power.Sleeper cancelMidWave = d -> {
+            if (sleeps.incrementAndGet() == 10) {
+                throw new InterruptedException("campaign cancelled");
+            }
+            clock.sleeper().sleep(d);
+        };
+        assertThatThrownBy(() -> new CampaignEngine(executor, store, clock, cancelMidWave).runNext(spec))
+                .isInstanceOf(InterruptedException.class);
+        // the power-ons already on their way were recorded before the engine stopped
+        assertThat(store.load("night-1@" + START).values()).hasSize(8)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(TargetStatus.SENT));
+
+        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec)
+                .orElseThrow();
+
+        assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 20);
+        targets.forEach(t -> assertThat(idrac.count(t.nodeId(), ON)).as(t.nodeId()).isEqualTo(1));
+    }
 }
