@@ -182,15 +182,17 @@ public final class CampaignEngine {
             run.save(state.withPowerOff(TargetState.PowerOff.REQUESTED, "graceful shutdown requested"));
             toPowerOff.add(target);
         }
-        Map<BmcTarget, String> results = all(threads, toPowerOff, t -> {
+        Map<BmcTarget, PowerOffResult> results = all(threads, toPowerOff, t -> {
             try {
-                return "shut down: " + executor.execute(t, off).detail();
+                return new PowerOffResult(TargetState.PowerOff.DONE, "shut down: " + executor.execute(t, off).detail());
             } catch (BmcException e) {
-                return "FAILED " + e.getMessage();
+                return new PowerOffResult(TargetState.PowerOff.FAILED, e.getMessage());
             }
         });
-        results.forEach((t, r) -> run.save(run.state(t).withPowerOff(r.startsWith("FAILED ")
-                ? TargetState.PowerOff.FAILED : TargetState.PowerOff.DONE, r)));
+        results.forEach((t, r) -> run.save(run.state(t).withPowerOff(r.outcome(), r.detail())));
+    }
+
+    private record PowerOffResult(TargetState.PowerOff outcome, String detail) {
     }
 
     /** A task of a round; reads and sends report failures in their result, so only interruption escapes. */

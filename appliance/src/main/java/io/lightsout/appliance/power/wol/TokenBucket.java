@@ -15,14 +15,19 @@ public final class TokenBucket {
     private Instant theoreticalArrival = Instant.MIN;
 
     public TokenBucket(double packetsPerSecond, int burst) {
+        check(packetsPerSecond, burst);
+        this.intervalNanos = Math.max(1, Math.round(1e9 / packetsPerSecond));
+        this.toleranceNanos = (burst - 1) * intervalNanos;
+    }
+
+    /** Validates a rate and burst as the constructor does, for configuration records. */
+    static void check(double packetsPerSecond, int burst) {
         if (!(packetsPerSecond > 0) || packetsPerSecond > 1e9) {
             throw new IllegalArgumentException("rate must be > 0 and <= 1e9 packets/s, was " + packetsPerSecond);
         }
         if (burst < 1) {
             throw new IllegalArgumentException("burst must be >= 1, was " + burst);
         }
-        this.intervalNanos = Math.max(1, Math.round(1e9 / packetsPerSecond));
-        this.toleranceNanos = (burst - 1) * intervalNanos;
     }
 
     /**

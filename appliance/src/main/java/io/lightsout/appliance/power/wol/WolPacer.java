@@ -19,8 +19,8 @@ public final class WolPacer {
         public static final Rates DEFAULT = new Rates(1000, 200, 10);
 
         public Rates {
-            new TokenBucket(globalPerSecond, burst); // validates
-            new TokenBucket(perSubnetPerSecond, burst);
+            TokenBucket.check(globalPerSecond, burst);
+            TokenBucket.check(perSubnetPerSecond, burst);
         }
     }
 
