@@ -48,7 +48,7 @@ class WolFleetCampaignTest {
             List<BmcTarget> targets = WolFleetTargets.of(fleet, "lab", Duration.ofMillis(500));
             Instant now = Instant.now();
             CampaignSpec spec = new CampaignSpec("lab-night", "lab", targets, new CampaignSchedule.Once(
-                    new Occurrence(now, now.plusSeconds(4))), MethodRule.AUTO, 500, Duration.ofMillis(200),
+                    new Occurrence(now, now.plusSeconds(6))), MethodRule.AUTO, 500, Duration.ofMillis(200),
                     new CampaignSpec.Retries(2, Duration.ofMillis(800)), AfterWindow.LEAVE_ON);
 
             CampaignReport report = new CampaignEngine(executor, new InMemoryCampaignStore(), Clock.systemUTC(),
