@@ -46,7 +46,8 @@ public final class WakeCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "copies per MAC (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--interval", defaultValue = "300", paramLabel = "MS", description = "ms between copies")
+    @Option(names = "--interval", defaultValue = "300", paramLabel = "MS",
+            description = "ms between copies (default ${DEFAULT-VALUE})")
     long intervalMillis;
 
     @Option(names = "--rate", defaultValue = "200", description = "packets per second at most (default ${DEFAULT-VALUE})")
