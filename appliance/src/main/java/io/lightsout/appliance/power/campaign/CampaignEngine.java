@@ -95,15 +95,21 @@ public final class CampaignEngine {
     private void round(CampaignRun run, List<BmcTarget> due, ExecutorService threads, TokenBucket pace)
             throws InterruptedException {
         Instant now = clock.instant();
-        Map<BmcTarget, PowerReading> readings = all(threads, due, t -> PowerService.read(executor, t, clock));
-        List<BmcTarget> toSend = new ArrayList<>();
+        MethodRule rule = run.spec().method();
+        List<BmcTarget> wakeable = new ArrayList<>();
         for (BmcTarget target : due) {
+            if (rule.resolve(target).isEmpty()) {
+                run.save(run.state(target).failed(FailureReason.NOT_SUPPORTED, now, rule.whyNot(target)));
+            } else {
+                wakeable.add(target);
+            }
+        }
+        Map<BmcTarget, PowerReading> readings = all(threads, wakeable, t -> PowerService.read(executor, t, clock));
+        List<BmcTarget> toSend = new ArrayList<>();
+        for (BmcTarget target : wakeable) {
             TargetState state = run.state(target);
-            Optional<WakeMethod> method = run.spec().method().resolve(target);
             PowerReading reading = readings.get(target);
-            if (method.isEmpty()) {
-                run.save(state.failed(FailureReason.NOT_SUPPORTED, now, run.spec().method().whyNot(target)));
-            } else if (reading.state() == PowerState.ON) {
+            if (reading.state() == PowerState.ON) {
                 run.save(state.attempts() == 0 ? state.alreadyOn(reading.readAt(), reading.detail())
                         : state.verified(reading.readAt(), reading.detail()));
             } else if (reading.state() == PowerState.AUTH_FAILED) {
