@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import io.lightsout.appliance.config.ConfigException;
 import io.lightsout.appliance.error.ApplianceException;
 import io.lightsout.appliance.power.wol.WakeCommand;
+import io.lightsout.lab.cli.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lightsout", mixinStandardHelpOptions = true, version = "lightsout 0.1.0",
         description = "Out-of-band hardware management appliance.",
         subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
-            JobsCommand.class, AuditCommand.class, WakeCommand.class})
+            JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class})
 public final class Main implements Runnable {
 
     @Override
