@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code bin/lightsout} command line: one picocli command with a subcommand per task. */
 @Command(name = "lightsout", mixinStandardHelpOptions = true, version = "lightsout 0.1.0",
-        description = "Out-of-band hardware management appliance.")
+        description = "Out-of-band hardware management appliance.",
+        subcommands = {io.lightsout.nfs.cli.NfsShareCommand.class})
 public final class Main implements Runnable {
 
     @Override

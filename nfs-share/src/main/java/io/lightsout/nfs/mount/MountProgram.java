@@ -124,8 +124,11 @@ public final class MountProgram implements RpcService {
     }
 
     private void report(Mounted m) {
-        LOG.info("MNT {} from {}: {}", m.path(), m.client().getHostAddress(),
-                m.granted() ? "granted" : "refused, " + m.reason());
+        if (m.granted()) {
+            LOG.debug("MNT {} from {}: granted", m.path(), m.client().getHostAddress());
+        } else {
+            LOG.info("MNT {} from {}: refused, {}", m.path(), m.client().getHostAddress(), m.reason());
+        }
         try {
             hook.accept(m);
         } catch (RuntimeException e) {
