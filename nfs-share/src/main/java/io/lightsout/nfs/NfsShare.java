@@ -174,17 +174,13 @@ public final class NfsShare implements AutoCloseable {
         return portmapAddress;
     }
 
-    /** Stops listening (portmapper first) and waits briefly for calls in progress. */
+    /**
+     * Stops gracefully: stops accepting and answering new calls, lets the replies in progress finish (at most 5 s),
+     * then closes every connection. Clients resend unanswered calls when they reconnect to the next start.
+     */
     @Override
     public synchronized void close() {
-        for (int i = listeners.size() - 1; i >= 0; i--) {
-            try {
-                listeners.get(i).close();
-            } catch (IOException e) {
-                LOG.warn("closing {} listener: {}", listeners.get(i).protocol(), e.getMessage());
-            }
-        }
-        listeners.clear();
+        listeners.forEach(RpcListener::drain);
         if (workers != null) {
             workers.shutdown();
             try {
@@ -194,6 +190,14 @@ public final class NfsShare implements AutoCloseable {
             }
             workers = null;
         }
+        for (int i = listeners.size() - 1; i >= 0; i--) {
+            try {
+                listeners.get(i).close();
+            } catch (IOException e) {
+                LOG.warn("closing {} listener: {}", listeners.get(i).protocol(), e.getMessage());
+            }
+        }
+        listeners.clear();
     }
 
     InetAddress bindAddress() {

@@ -73,6 +73,29 @@ class NfsShareLibnfsTest {
     }
 
     @Test
+    void aCopyInProgressSurvivesAServerRestart() throws Exception {
+        Path big = TestShare.fill(export.resolve("restart.iso"), 200L * 1024 * 1024, 9);
+        share.start();
+        Path copy = tmp.resolve("copy.iso");
+        Process cp = new ProcessBuilder("nfs-cp", share.url("/restart.iso"), copy.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("cp.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (share.share.stats().bytesRead() < 8L * 1024 * 1024 && cp.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(cp.isAlive()).as("the copy is still running when the server restarts").isTrue();
+            share.restart();
+            assertThat(cp.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            cp.destroyForcibly();
+        }
+        assertThat(cp.exitValue()).as(Files.readString(tmp.resolve("cp.log"))).isZero();
+        assertThat(share.share.stats().bytesRead()).as("the new server served the rest").isPositive();
+        assertThat(Files.mismatch(big, copy)).isEqualTo(-1L);
+    }
+
+    @Test
     void readsASparseFileLargerThan4GiBPastTheBoundary() throws Exception {
         long base = 4L * 1024 * 1024 * 1024 + 4096;
         byte[] tail = new byte[3 * 1024 * 1024 + 7];

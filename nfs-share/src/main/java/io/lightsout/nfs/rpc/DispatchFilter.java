@@ -23,6 +23,7 @@ final class DispatchFilter extends BaseFilter {
 
     private final Map<Integer, RpcService> services;
     private final Executor workers;
+    private volatile boolean draining;
 
     DispatchFilter(Map<Integer, RpcService> services, Executor workers) {
         this.services = Map.copyOf(services);
@@ -32,6 +33,10 @@ final class DispatchFilter extends BaseFilter {
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         RpcCall call = ctx.getMessage();
+        if (draining) {
+            // shutting down: no reply, so the client resends the call after it reconnects to the next server
+            return ctx.getStopAction();
+        }
         RpcService service = services.get(call.getProgram());
         if (service == null) {
             call.failProgramUnavailable();
@@ -47,6 +52,11 @@ final class DispatchFilter extends BaseFilter {
             }
         }
         return ctx.getStopAction();
+    }
+
+    /** From now on calls are dropped unanswered; calls already handed to a worker complete. */
+    void drain() {
+        draining = true;
     }
 
     private static void run(RpcService service, RpcCall call, Connection<?> connection) {

@@ -29,11 +29,14 @@ public final class RpcListener implements AutoCloseable {
     public enum Protocol { TCP, UDP }
 
     private final NIOTransport transport;
+    private final DispatchFilter dispatcher;
     private final InetSocketAddress bound;
     private final Protocol protocol;
 
-    private RpcListener(NIOTransport transport, InetSocketAddress bound, Protocol protocol) {
+    private RpcListener(NIOTransport transport, DispatchFilter dispatcher, InetSocketAddress bound,
+            Protocol protocol) {
         this.transport = transport;
+        this.dispatcher = dispatcher;
         this.bound = bound;
         this.protocol = protocol;
     }
@@ -72,14 +75,15 @@ public final class RpcListener implements AutoCloseable {
                     .build();
         }
         chain.add(new RpcProtocolFilter(new ReplyQueue()));
-        chain.add(new DispatchFilter(services, workers));
+        DispatchFilter dispatcher = new DispatchFilter(services, workers);
+        chain.add(dispatcher);
         transport.setProcessor(chain.build());
         try {
             Connection<?> server = protocol == Protocol.TCP
                     ? ((TCPNIOTransport) transport).bind(address, limits.backlog())
                     : ((UDPNIOTransport) transport).bind(address);
             transport.start();
-            return new RpcListener(transport, (InetSocketAddress) server.getLocalAddress(), protocol);
+            return new RpcListener(transport, dispatcher, (InetSocketAddress) server.getLocalAddress(), protocol);
         } catch (IOException | RuntimeException e) {
             transport.shutdownNow();
             throw new IOException("cannot listen on " + protocol + " " + address + ": " + e.getMessage(), e);
@@ -95,6 +99,17 @@ public final class RpcListener implements AutoCloseable {
         return protocol;
     }
 
+    /**
+     * First step of a graceful stop: accept no more connections and leave new calls unanswered, so that replies
+     * in progress finish whole (a client that sees half a record may not recover) and clients resend the rest
+     * after reconnecting.
+     */
+    public void drain() {
+        dispatcher.drain();
+        transport.unbindAll();
+    }
+
+    /** Closes every connection. */
     @Override
     public void close() throws IOException {
         transport.shutdownNow();
