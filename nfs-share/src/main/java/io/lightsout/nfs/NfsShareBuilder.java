@@ -112,9 +112,10 @@ public final class NfsShareBuilder {
                 throw new IllegalStateException(e);
             }
         }
-        // 128 KiB: the largest call a client sends is a WRITE of at most WTMAX (64 KiB), which is refused anyway
+        // 128 KiB: the largest call a client sends is a WRITE of at most WTMAX (64 KiB), which is refused anyway.
+        // 32 MiB of queued replies per connection: READ data in the queue is a file region, not memory.
         RpcListener.Limits limits = new RpcListener.Limits(connectionsPerClient, connections, 128 * 1024,
-                4 * 1024 * 1024, 128, 1);
+                32 * 1024 * 1024, 128, 1);
         return new NfsShare(new ShareSettings(address, portmapPort, mountdPort, nfsPort, List.copyOf(exports),
                 handleKey, mountListener, clock, workerThreads, queuedCalls, limits));
     }

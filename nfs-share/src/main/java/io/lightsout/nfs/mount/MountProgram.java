@@ -17,7 +17,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-import org.dcache.oncrpc4j.rpc.RpcCall;
+import io.lightsout.nfs.rpc.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +55,10 @@ public final class MountProgram implements RpcService {
     }
 
     @Override
-    public void handle(RpcCall call) throws IOException {
-        InetAddress client = call.getTransport().getRemoteSocketAddress().getAddress();
-        XdrIn in = new XdrIn(call.getXdr());
-        ReplyBody reply = switch (call.getProcedure()) {
+    public void handle(Call call) throws IOException {
+        InetAddress client = call.client();
+        XdrIn in = call.args();
+        ReplyBody reply = switch (call.procedure()) {
             case Mount3.PROC_NULL -> ReplyBody.VOID;
             case Mount3.PROC_MNT -> mnt(client, path(in));
             case Mount3.PROC_DUMP -> dump();
@@ -74,7 +74,7 @@ public final class MountProgram implements RpcService {
             default -> null;
         };
         if (reply == null) {
-            call.failProcedureUnavailable();
+            call.procedureUnavailable();
             return;
         }
         counters.operation(false);

@@ -6,7 +6,7 @@ import io.lightsout.nfs.rpc.XdrIn;
 import io.lightsout.nfs.xdr.Portmap;
 import java.io.IOException;
 import java.util.List;
-import org.dcache.oncrpc4j.rpc.RpcCall;
+import io.lightsout.nfs.rpc.Call;
 
 /**
  * Portmapper version 2 (RFC 1833 §3) that knows only this share's programs. It is read-only: SET and UNSET
@@ -35,9 +35,9 @@ public final class PortmapProgram implements RpcService {
     }
 
     @Override
-    public void handle(RpcCall call) throws IOException {
-        XdrIn in = new XdrIn(call.getXdr());
-        switch (call.getProcedure()) {
+    public void handle(Call call) throws IOException {
+        XdrIn in = call.args();
+        switch (call.procedure()) {
             case Portmap.PROC_NULL -> call.reply(ReplyBody.VOID);
             case Portmap.PROC_SET, Portmap.PROC_UNSET -> {
                 in.readInt();
@@ -61,7 +61,7 @@ public final class PortmapProgram implements RpcService {
                 }
                 out.xdrEncodeBoolean(false);
             });
-            default -> call.failProcedureUnavailable();
+            default -> call.procedureUnavailable();
         }
     }
 

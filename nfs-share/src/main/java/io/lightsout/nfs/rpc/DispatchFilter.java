@@ -61,7 +61,7 @@ final class DispatchFilter extends BaseFilter {
 
     private static void run(RpcService service, RpcCall call, Connection<?> connection) {
         try {
-            service.handle(call);
+            service.handle(new Call(call, connection));
         } catch (GarbageArgsException e) {
             LOG.warn("garbage arguments from {} (program {} procedure {}): {}",
                     call.getTransport().getRemoteSocketAddress(), call.getProgram(), call.getProcedure(),

@@ -1,15 +1,14 @@
 package io.lightsout.nfs.rpc;
 
 import java.io.IOException;
-import org.dcache.oncrpc4j.rpc.RpcCall;
 
 /**
  * One ONC RPC program (at one version) served by an {@link RpcListener}.
  *
  * <p>The listener has already checked the record size, the call header and that {@link #program()} and
- * {@link #version()} match the call. An implementation decodes its arguments from {@link RpcCall#getXdr()}
- * (through {@link XdrIn}, which turns any decoding failure into {@link GarbageArgsException}), does its work and
- * answers with {@link RpcCall#reply}. It runs on a bounded worker pool and may block on file I/O.
+ * {@link #version()} match the call. An implementation decodes its arguments from {@link Call#args()} (which
+ * turns any decoding failure into {@link GarbageArgsException}), does its work and answers through the
+ * {@link Call}. It runs on a bounded worker pool and may block on file I/O.
  */
 public interface RpcService {
 
@@ -26,5 +25,5 @@ public interface RpcService {
      *         at warn and closes a TCP connection
      * @throws IOException when the reply cannot be sent (the client went away)
      */
-    void handle(RpcCall call) throws IOException;
+    void handle(Call call) throws IOException;
 }

@@ -6,10 +6,9 @@ import io.lightsout.nfs.export.NfsError;
 import io.lightsout.nfs.rpc.CallCounters;
 import io.lightsout.nfs.rpc.ReplyBody;
 import io.lightsout.nfs.rpc.RpcService;
-import io.lightsout.nfs.rpc.XdrIn;
 import io.lightsout.nfs.xdr.Nfs3;
 import java.io.IOException;
-import org.dcache.oncrpc4j.rpc.RpcCall;
+import io.lightsout.nfs.rpc.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +61,17 @@ public final class NfsProgram implements RpcService {
     }
 
     @Override
-    public void handle(RpcCall call) throws IOException {
-        int proc = call.getProcedure();
+    public void handle(Call call) throws IOException {
+        int proc = call.procedure();
         if (proc == Nfs3.PROC_NULL) {
             call.reply(ReplyBody.VOID);
             return;
         }
         if (proc < 0 || proc >= procedures.length) {
-            call.failProcedureUnavailable();
+            call.procedureUnavailable();
             return;
         }
-        Request r = new Request(new XdrIn(call.getXdr()),
-                call.getTransport().getRemoteSocketAddress().getAddress(), exports, handles);
+        Request r = new Request(call.args(), call.client(), exports, handles);
         ReplyBody body;
         boolean failed = false;
         try {
@@ -85,7 +83,11 @@ public final class NfsProgram implements RpcService {
             failed = true;
         }
         counters.operation(failed);
-        call.reply(body);
+        if (body instanceof FileReply file) {
+            call.replyWithFile(file.head(), file.file(), file.position(), file.count());
+        } else {
+            call.reply(body);
+        }
     }
 
     private static ReplyBody failure(int proc, int status) {

@@ -10,11 +10,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
-import org.dcache.oncrpc4j.xdr.Xdr;
 
 /**
- * READ (RFC 1813 §3.3.6) at any 64-bit offset, up to {@link #RTMAX} bytes, sent zero-copy (see
- * {@link FileRegion}).
+ * READ (RFC 1813 §3.3.6) at any 64-bit offset, up to {@link #RTMAX} bytes; the data goes from the page cache to
+ * the socket with sendfile (see {@link io.lightsout.nfs.rpc.Call#replyWithFile}).
  */
 final class ReadProc implements Procedure {
     static final int RTMAX = 1024 * 1024;
@@ -45,19 +44,21 @@ final class ReadProc implements Procedure {
         }
         int count = (int) Math.max(0, Math.min(Math.min(asked, RTMAX), a.size() - offset));
         boolean eof = offset + count >= a.size();
-        FileChannel file = count == 0 ? null : open(t);
-        counters.read(count);
-        return out -> {
+        ReplyBody head = out -> {
             out.xdrEncodeInt(Nfs3.OK);
             Xdr3.postOpAttr(out, t);
             out.xdrEncodeInt(count);
             out.xdrEncodeBoolean(eof);
-            if (file == null) {
-                out.xdrEncodeInt(0);
-            } else {
-                ((Xdr) out).xdrEncodeFileChunk(new FileRegion(file, offset, count));
-            }
         };
+        if (count == 0) {
+            return out -> {
+                head.encode(out);
+                out.xdrEncodeInt(0);
+            };
+        }
+        FileChannel file = open(t);
+        counters.read(count);
+        return new FileReply(head, file, offset, count);
     }
 
     private static FileChannel open(Request.Target t) throws NfsError {
