@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lightsout", mixinStandardHelpOptions = true, version = "lightsout 0.1.0",
         description = "Out-of-band hardware management appliance.",
         subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
-            JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class})
+            JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class,
+            io.lightsout.nfs.cli.NfsShareCommand.class})
 public final class Main implements Runnable {
 
     @Override
