@@ -63,7 +63,12 @@ public final class FakeBmc implements AutoCloseable {
     }
 
     public static FakeBmc https(SSLContext tls, Handler handler) throws IOException {
-        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        return httpsOn(tls, 0, handler);
+    }
+
+    /** An HTTPS BMC on a given port (e.g. the port of one just closed, to simulate a changed certificate). */
+    public static FakeBmc httpsOn(SSLContext tls, int port, Handler handler) throws IOException {
+        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
         s.setHttpsConfigurator(new HttpsConfigurator(tls));
         return new FakeBmc(s, "https", handler);
     }
