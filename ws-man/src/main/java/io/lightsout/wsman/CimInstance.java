@@ -53,6 +53,21 @@ public record CimInstance(String namespace, String className, Map<String, List<S
         return get(property).flatMap(CimInstance::parseLong);
     }
 
+    /** The first value, stripped (devices pad some strings), or {@code ""} when absent or nil. */
+    public String text(String property) {
+        return get(property).map(String::strip).orElse("");
+    }
+
+    /** The first value as an int, or -1 when absent, nil or not a number. */
+    public int intValue(String property) {
+        return number(property).map(Long::intValue).orElse(-1);
+    }
+
+    /** Whether the first value is {@code true} (case-insensitive). */
+    public boolean flag(String property) {
+        return "true".equalsIgnoreCase(text(property));
+    }
+
     /** A copy with one property replaced (or appended), for Get-modify-Put. */
     public CimInstance with(String property, String... values) {
         Map<String, List<String>> m = new LinkedHashMap<>(properties);
