@@ -1,5 +1,6 @@
 package io.lightsout.appliance.cli;
 
+import io.lightsout.lab.cli.LabCommand;
 import io.lightsout.wsman.cli.WsmanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code bin/lightsout} command line: one picocli command with a subcommand per task. */
 @Command(name = "lightsout", mixinStandardHelpOptions = true, version = "lightsout 0.1.0",
         description = "Out-of-band hardware management appliance.",
-        subcommands = {WsmanCommand.class})
+        subcommands = {LabCommand.class, WsmanCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -1,0 +1,166 @@
+package io.lightsout.lab.wsman;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Parses request envelopes with a hardened StAX reader: any DOCTYPE is refused outright (no DTD, no internal or
+ * external entities, so neither XXE nor entity expansion can reach the lab), depth and element count are bounded.
+ */
+public final class SoapParser {
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_ELEMENTS = 20_000;
+    private static final XMLInputFactory FACTORY = hardenedFactory();
+
+    private SoapParser() {
+    }
+
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Parses one envelope; a malformed or hostile document is a {@link WsmanFault} (400, Sender). */
+    public static SoapRequest parse(byte[] bytes) {
+        XmlElement envelope = parseTree(bytes);
+        if (!"Envelope".equals(envelope.name()) || !Ns.SOAP.equals(envelope.namespace())) {
+            throw new WsmanFault(400, true, Ns.SOAP, "VersionMismatch",
+                    "The document element is not a SOAP 1.2 Envelope.", null);
+        }
+        XmlElement header = envelope.child("Header");
+        XmlElement bodyEl = envelope.child("Body");
+        if (bodyEl == null) {
+            throw WsmanFault.schemaValidation("The envelope has no Body.");
+        }
+        String action = null;
+        String to = null;
+        String messageId = null;
+        String resourceUri = null;
+        Map<String, String> selectors = new LinkedHashMap<>();
+        if (header != null) {
+            for (XmlElement h : header.children()) {
+                switch (h.name()) {
+                    case "Action" -> action = h.text();
+                    case "To" -> to = h.text();
+                    case "MessageID" -> messageId = h.text();
+                    case "ResourceURI" -> resourceUri = h.text();
+                    case "SelectorSet" -> readSelectors(h, selectors);
+                    default -> {
+                        // ReplyTo, OperationTimeout, MaxEnvelopeSize, Locale, OptionSet: accepted, not acted on
+                    }
+                }
+            }
+        }
+        XmlElement body = bodyEl.children().isEmpty() ? null : bodyEl.children().get(0);
+        return new SoapRequest(action, to, messageId, resourceUri, Map.copyOf(selectors), body);
+    }
+
+    /** Reads a SelectorSet; an EPR-valued selector is reduced to its own selectors' first value. */
+    public static void readSelectors(XmlElement selectorSet, Map<String, String> into) {
+        for (XmlElement s : selectorSet.children("Selector")) {
+            String name = s.attributes().get("Name");
+            if (name == null) {
+                throw WsmanFault.invalidSelectors("selector without Name");
+            }
+            String value = s.text();
+            XmlElement epr = s.find("SelectorSet");
+            if (epr != null) {
+                Map<String, String> inner = new LinkedHashMap<>();
+                readSelectors(epr, inner);
+                value = inner.values().stream().findFirst().orElse("");
+            }
+            into.put(name, value);
+        }
+    }
+
+    /** Parses any small document into an {@link XmlElement} tree with the same hardening. */
+    public static XmlElement parseTree(byte[] bytes) {
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            Deque<Builder> stack = new ArrayDeque<>();
+            XmlElement root = null;
+            int count = 0;
+            while (r.hasNext()) {
+                int ev = r.next();
+                switch (ev) {
+                    case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE,
+                         XMLStreamConstants.ENTITY_DECLARATION ->
+                            throw WsmanFault.schemaValidation("DOCTYPE and entities are not accepted.");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (++count > MAX_ELEMENTS || stack.size() >= MAX_DEPTH) {
+                            throw new WsmanFault(400, true, Ns.WSMAN, "EncodingLimit",
+                                    "The request exceeds the lab's element or depth limit.", null);
+                        }
+                        Map<String, String> attrs = new LinkedHashMap<>();
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                        }
+                        stack.push(new Builder(r.getNamespaceURI(), r.getLocalName(), attrs));
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!stack.isEmpty()) {
+                            stack.peek().text.append(r.getText());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        XmlElement done = stack.pop().build();
+                        if (stack.isEmpty()) {
+                            root = done;
+                        } else {
+                            stack.peek().children.add(done);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (root == null) {
+                throw WsmanFault.schemaValidation("Empty document.");
+            }
+            return root;
+        } catch (XMLStreamException e) {
+            throw WsmanFault.schemaValidation("The request is not well-formed XML.");
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held
+                }
+            }
+        }
+    }
+
+    private static final class Builder {
+        final String ns;
+        final String name;
+        final Map<String, String> attrs;
+        final StringBuilder text = new StringBuilder();
+        final List<XmlElement> children = new ArrayList<>(4);
+
+        Builder(String ns, String name, Map<String, String> attrs) {
+            this.ns = ns == null ? "" : ns;
+            this.name = name;
+            this.attrs = attrs;
+        }
+
+        XmlElement build() {
+            return new XmlElement(ns, name, attrs, text.toString().trim(), List.copyOf(children));
+        }
+    }
+}
