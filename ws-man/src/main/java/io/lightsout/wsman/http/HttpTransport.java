@@ -68,8 +68,9 @@ public final class HttpTransport implements AutoCloseable {
      */
     public RawResponse post(URI uri, String endpoint, Map<String, String> headers, byte[] body,
                             Duration connectTimeout, Duration responseTimeout, long maxBytes) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(responseTimeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // The deadline is enforced below on the future (which cancels the exchange); a per-request timeout would
+        // add a second timer per call to the client's shared timer queue.
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(rb::header);
         HttpClient client = clients.computeIfAbsent(connectTimeout, this::newClient);
         CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(rb.build(), BoundedBody.handler(maxBytes));
