@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -31,6 +32,27 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
             throws CertificateException {
         String host = engine == null ? null : engine.getPeerHost();
         int port = engine == null ? -1 : engine.getPeerPort();
+        check(chain, authType, host, port, ca -> ca.checkServerTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        String host = null;
+        if (socket instanceof SSLSocket tls && tls.getHandshakeSession() != null) {
+            host = tls.getHandshakeSession().getPeerHost();
+        }
+        int port = socket == null ? -1 : socket.getPort();
+        check(chain, authType, host, port, ca -> ca.checkServerTrusted(chain, authType, socket));
+    }
+
+    /** The PKIX check for a CaTrust policy, bound to the socket or engine (so it can verify the host name). */
+    private interface CaCheck {
+        void run(X509ExtendedTrustManager pkix) throws CertificateException;
+    }
+
+    private void check(X509Certificate[] chain, String authType, String host, int port, CaCheck caCheck)
+            throws CertificateException {
         if (host == null || chain == null || chain.length == 0) {
             throw new CertificateException("no peer address or certificate to check");
         }
@@ -47,8 +69,7 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
                     throw new CertificateMismatchException(endpoint, sha, presented);
                 }
             }
-            case TrustPolicy.CaTrust ca -> pkix.computeIfAbsent(ca, PinningTrustManager::pkixFor)
-                    .checkServerTrusted(chain, authType, engine);
+            case TrustPolicy.CaTrust ca -> caCheck.run(pkix.computeIfAbsent(ca, PinningTrustManager::pkixFor));
             case TrustPolicy.PinOnFirstUse ignored -> throw new CertificateException("pin race on " + endpoint);
         }
     }
@@ -76,12 +97,6 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build CA trust", e);
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("socket-based TLS is not used by the WS-Man transport");
     }
 
     @Override
