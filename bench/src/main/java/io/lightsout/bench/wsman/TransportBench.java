@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench wsman-transport}: the same WS-Man Get, many times, against a JDK HttpServer on loopback answering a
- * canned response — once through our client (envelope text + JDK HttpClient + StAX) and once through CXF's
+ * canned response — once through our client (envelope text + pooled blocking sockets on virtual threads + StAX) and once through CXF's
  * {@code Dispatch<SOAPMessage>} (SAAJ, SOAP 1.2). Prints calls/s and CPU microseconds per call for each.
  */
 @Command(name = "wsman-transport", mixinStandardHelpOptions = true,
@@ -96,7 +96,7 @@ public final class TransportBench implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             for (int round = 0; round < 2; round++) {
                 String tag = round == 0 ? "warm-up" : "measured";
-                print(tag, "ours (envelope text + JDK HttpClient + StAX)", run(ours));
+                print(tag, "ours (envelope text + socket pool + StAX)", run(ours));
                 print(tag, "CXF Dispatch<SOAPMessage> (SAAJ, SOAP 1.2)", run(cxf));
             }
         } finally {
