@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code bin/lightsout bench ...}: one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
-        subcommands = {SweepBench.class, TransportBench.class})
+        subcommands = {LabScaleBench.class, SweepBench.class, TransportBench.class})
 public final class BenchMain implements Runnable {
 
     @Override

@@ -6,9 +6,20 @@ import java.time.Duration;
  * A misbehaviour a simulated BMC can be told to show, per BMC ({@link SimulatedBmc#inject}) or fleet-wide
  * ({@link Lab.Builder#faults(String)}). Each request draws at most one fault: the first whose
  * {@link #probability()} hits, BMC faults before fleet faults. {@link Latency} is not drawn: it replaces the
- * lab's latency for the BMC.
+ * lab's latency for the BMC (and so does {@link TailLatency}).
  */
 public sealed interface Fault {
+
+    /** A latency distribution; drawn for every request instead of the lab's own. */
+    sealed interface Delay extends Fault permits Latency, TailLatency {
+        /** A sample in milliseconds from two independent uniform values in [0, 1). */
+        long sampleMillis(double u1, double u2);
+
+        @Override
+        default double probability() {
+            return 1.0;
+        }
+    }
 
     /** Chance per request, 0..1. */
     double probability();
@@ -53,11 +64,27 @@ public sealed interface Fault {
     record CertificateChange(double probability) implements Fault {
     }
 
-    /** This BMC's latency: uniform between min and max for every request. */
-    record Latency(Duration min, Duration max) implements Fault {
+    /** Latency uniform between min and max. */
+    record Latency(Duration min, Duration max) implements Delay {
         @Override
-        public double probability() {
-            return 1.0;
+        public long sampleMillis(double u1, double u2) {
+            long lo = min.toMillis();
+            return lo + (long) (u1 * (max.toMillis() - lo + 1));
+        }
+    }
+
+    /**
+     * Log-normal latency with this median and 99th percentile: most answers near the median, a long tail (what
+     * a fleet of busy BMCs behind WAN links looks like). Capped at 10 × p99.
+     */
+    record TailLatency(Duration median, Duration p99) implements Delay {
+        @Override
+        public long sampleMillis(double u1, double u2) {
+            double m = Math.max(1, median.toMillis());
+            double sigma = Math.log(Math.max(p99.toMillis(), m) / m) / 2.3263;
+            // Box-Muller: one standard normal from two uniforms
+            double z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+            return Math.min((long) (m * Math.exp(sigma * z)), 10 * p99.toMillis());
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The {@code --faults} language: comma-separated items {@code kind[=arg][:probability][@target]}.
  * Kinds: {@code timeout, reset, http500, malformed, ctrlchars, xxe, bomb, oversized[=SIZE], wrongpass,
- * certchange, latency=MIN[-MAX]} (ms). Probability defaults to 1. Target is a BMC address (127.20.0.3) or
+ * certchange, latency=MIN[-MAX] | latency=MEDIAN~P99} (ms). Probability defaults to 1. Target is a BMC address (127.20.0.3) or
  * index (#3, zero-based); without one the fault applies to the whole fleet. Example:
  * {@code reset:0.02,http500:0.05,oversized=16m@#0,latency=1000-3000@127.20.0.9}.
  */
@@ -81,10 +81,19 @@ public final class FaultSpec {
         return new Item(f, target);
     }
 
-    /** Parses {@code MIN} or {@code MIN-MAX} milliseconds. */
-    public static Fault.Latency latency(String arg) {
+    /** Parses {@code L}, {@code MIN-MAX} (uniform) or {@code MEDIAN~P99} (log-normal) milliseconds. */
+    public static Fault.Delay latency(String arg) {
         if (arg == null) {
-            throw new IllegalArgumentException("latency needs =MIN[-MAX] milliseconds");
+            throw new IllegalArgumentException("latency needs =L, =MIN-MAX or =MEDIAN~P99 milliseconds");
+        }
+        if (arg.contains("~")) {
+            String[] t = arg.split("~", 2);
+            long median = Long.parseLong(t[0].trim());
+            long p99 = Long.parseLong(t[1].trim());
+            if (median < 1 || p99 < median) {
+                throw new IllegalArgumentException("latency needs 1 <= MEDIAN <= P99");
+            }
+            return new Fault.TailLatency(Duration.ofMillis(median), Duration.ofMillis(p99));
         }
         String[] parts = arg.split("-", 2);
         long min = Long.parseLong(parts[0].trim());

@@ -5,6 +5,7 @@ import io.lightsout.lab.amt.AmtService;
 import io.lightsout.lab.http.BmcCertificate;
 import io.lightsout.lab.http.DigestAuth;
 import io.lightsout.lab.http.LabServer;
+import io.lightsout.lab.http.LabTls;
 import io.lightsout.lab.idrac.IdracHost;
 import io.lightsout.lab.idrac.IdracService;
 import io.lightsout.lab.idrac.JobQueue;
@@ -16,7 +17,6 @@ import io.lightsout.lab.wsman.WsmanDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +112,7 @@ public final class Lab implements AutoCloseable {
         private Integer idracPort;
         private Integer amtPort;
         private boolean tls = true;
-        private Duration latencyMin = Duration.ZERO;
-        private Duration latencyMax = Duration.ZERO;
+        private Fault.Delay latency = new Fault.Latency(Duration.ZERO, Duration.ZERO);
         private String faults = "";
         private long seed = 1;
         private Clock clock = Clock.systemUTC();
@@ -164,8 +163,13 @@ public final class Lab implements AutoCloseable {
             if (min.isNegative() || max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("latency needs 0 <= min <= max");
             }
-            this.latencyMin = min;
-            this.latencyMax = max;
+            this.latency = new Fault.Latency(min, max);
+            return this;
+        }
+
+        /** Latency added to every answer from a distribution ({@link Fault.Latency}, {@link Fault.TailLatency}). */
+        public Builder latency(Fault.Delay distribution) {
+            this.latency = distribution;
             return this;
         }
 
@@ -236,11 +240,12 @@ public final class Lab implements AutoCloseable {
             int ip = idracPort != null ? idracPort : 10443;
             int ap = amtPort != null ? amtPort : tls ? 16993 : 16992;
             Map<String, Map<String, String>> saved = stateFile == null ? Map.of() : LabFiles.loadState(stateFile);
+            LabTls labTls = tls ? new LabTls() : null;
             List<SimulatedBmc> list = new ArrayList<>(total);
             Map<SimulatedBmc, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < total; i++) {
                 BmcType type = i < idracs ? BmcType.IDRAC : BmcType.AMT;
-                SimulatedBmc b = create(i, type, addresses.get(i));
+                SimulatedBmc b = create(i, type, addresses.get(i), labTls);
                 LabFiles.applyState(b, saved.get(b.address()));
                 list.add(b);
                 ports.put(b, type == BmcType.IDRAC ? ip : ap);
@@ -253,7 +258,7 @@ public final class Lab implements AutoCloseable {
                     target(list, item.target()).inject(item.fault());
                 }
             }
-            LabServer server = new LabServer(list, ports, fleet, latencyMin, latencyMax,
+            LabServer server = new LabServer(list, ports, fleet, latency,
                     new DigestAuth(clock, nonceLifetime), ioThreads);
             Map<InetAddress, Integer> bound = server.start();
             for (SimulatedBmc b : list) {
@@ -262,7 +267,7 @@ public final class Lab implements AutoCloseable {
             return new Lab(list, server, stateFile, List.copyOf(fleet));
         }
 
-        private SimulatedBmc create(int i, BmcType type, InetAddress addr) {
+        private SimulatedBmc create(int i, BmcType type, InetAddress addr, LabTls labTls) {
             long s = SimulatedBmc.mix(seed * 0x9E3779B97F4A7C15L + i);
             String tag = LabAddresses.serviceTag(s);
             String mac = LabAddresses.mac(i, type);
@@ -270,7 +275,7 @@ public final class Lab implements AutoCloseable {
             String password = "lab-" + Long.toString(SimulatedBmc.mix(s + 3) & 0xFFFFFFFFFFFFL, 36);
             var id = new SimulatedBmc.Identity(type == BmcType.IDRAC ? "root" : "admin", password, mac, tag, realm);
             BmcCertificate cert = tls ? new BmcCertificate(
-                    (type == BmcType.IDRAC ? "idrac-" : "amt-") + tag, addr, clock) : null;
+                    (type == BmcType.IDRAC ? "idrac-" : "amt-") + tag, addr, clock, labTls) : null;
             PowerModel power = new PowerModel(clock, powerDelay, PowerState.OFF);
             Firmware fw = new Firmware();
             SimulatedBmc bmc = new SimulatedBmc(i, type, addr, tls, id, s, power, fw, cert);
@@ -326,64 +331,6 @@ public final class Lab implements AutoCloseable {
                 throw new IllegalArgumentException(what + " count must not be negative");
             }
             return n;
-        }
-    }
-
-    /** Address and identity arithmetic. */
-    static final class LabAddresses {
-        private LabAddresses() {
-        }
-
-        /** {@code n} loopback addresses from {@code base}, skipping .0 and .255 host octets. */
-        static List<InetAddress> range(String base, int n) {
-            InetAddress first;
-            try {
-                first = InetAddress.getByName(base);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("base " + base + " is not an IP address");
-            }
-            byte[] b = first.getAddress();
-            if (b.length != 4 || b[0] != 127) {
-                throw new IllegalArgumentException("base " + base + " must be an IPv4 loopback address (127.x.y.z)");
-            }
-            long v = ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
-            List<InetAddress> out = new ArrayList<>(n);
-            while (out.size() < n) {
-                if (v > 0xFFFFFE) {
-                    throw new IllegalArgumentException("not enough loopback addresses after " + base);
-                }
-                int last = (int) (v & 0xFF);
-                if (last != 0 && last != 255) {
-                    try {
-                        out.add(InetAddress.getByAddress(new byte[] {127, (byte) (v >> 16), (byte) (v >> 8),
-                            (byte) v}));
-                    } catch (UnknownHostException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                v++;
-            }
-            return out;
-        }
-
-        /** A Dell-style 7-character service tag. */
-        static String serviceTag(long s) {
-            String alphabet = "0123456789BCDFGHJKLMNPQRSTVWXYZ";
-            StringBuilder b = new StringBuilder(7);
-            long x = s;
-            for (int i = 0; i < 7; i++) {
-                b.append(alphabet.charAt((int) Math.floorMod(x, alphabet.length())));
-                x = SimulatedBmc.mix(x + i);
-            }
-            return b.toString();
-        }
-
-        /** A locally administered MAC (02:4C:4F = "LO") unique per BMC and type, room for 16 ports each. */
-        static String mac(int index, BmcType type) {
-            long v = (0x024C4FL << 24) | ((long) (type == BmcType.AMT ? 0x80_0000 : 0) + (long) (index + 1) * 32);
-            String h = String.format("%012X", v);
-            return h.substring(0, 2) + ":" + h.substring(2, 4) + ":" + h.substring(4, 6) + ":" + h.substring(6, 8)
-                    + ":" + h.substring(8, 10) + ":" + h.substring(10, 12);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.lightsout.lab;
 
 import io.lightsout.lab.http.BmcCertificate;
+import io.lightsout.lab.idrac.IdracService;
+import io.lightsout.lab.idrac.JobQueue;
 import io.lightsout.lab.model.Firmware;
 import io.lightsout.lab.model.PowerModel;
 import io.lightsout.lab.wsman.WsmanDispatcher;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -173,6 +174,16 @@ public final class SimulatedBmc {
         return firmware.all();
     }
 
+    /** The network ISO attached through DCIM_OSDeploymentService (e.g. {@code nfs://ip/share/x.iso}), or null. */
+    public String attachedIso() {
+        return vendorState instanceof IdracService s && s.iso() != null ? s.iso().url() : null;
+    }
+
+    /** The iDRAC's Lifecycle Controller jobs as clients see them now (empty for AMT). */
+    public List<JobQueue.View> jobs() {
+        return vendorState instanceof IdracService s ? s.jobs().all() : List.of();
+    }
+
     /** Adds a fault to this BMC (see {@link Fault}). */
     public void inject(Fault fault) {
         faults.add(fault);
@@ -228,27 +239,25 @@ public final class SimulatedBmc {
         return f != null ? f : draw(fleet, n, 2);
     }
 
-    /** This request's latency in ms: the BMC's Latency fault if any, else the lab's range. */
-    public long latencyMillis(Duration min, Duration max) {
+    /** This request's latency in ms: from the BMC's latency fault if it has one, else from the lab's. */
+    public long latencyMillis(Fault.Delay lab) {
+        Fault.Delay d = lab;
         for (Fault f : faults) {
-            if (f instanceof Fault.Latency l) {
-                min = l.min();
-                max = l.max();
+            if (f instanceof Fault.Delay own) {
+                d = own;
             }
         }
-        long lo = min.toMillis();
-        long span = max.toMillis() - lo;
-        if (span <= 0) {
-            return lo;
-        }
-        return lo + Math.floorMod(mix(seed ^ (index * 0x9E3779B97F4A7C15L) ^ requests.get() * 31 ^ 7), span + 1);
+        long n = requests.get();
+        long r1 = mix(seed ^ (index * 0x9E3779B97F4A7C15L) ^ (n * 0xD6E8FEB86659FD93L) ^ 7);
+        long r2 = mix(r1 ^ 0x2545F4914F6CDD1DL);
+        return Math.max(0, d.sampleMillis((r1 >>> 11) * 0x1.0p-53, (r2 >>> 11) * 0x1.0p-53));
     }
 
     private Fault draw(List<Fault> list, long n, int salt) {
         int i = 0;
         for (Fault f : list) {
             i++;
-            if (f instanceof Fault.Latency) {
+            if (f instanceof Fault.Delay) {
                 continue;
             }
             double p = f.probability();

@@ -127,6 +127,19 @@ class EnumerationTest {
     }
 
     @Test
+    void answersLargerThanTheClientsMaxEnvelopeSizeAreEncodingLimitFaults() throws Exception {
+        String req = TestClient.envelope(TestClient.ENUM + "/Enumerate", SW, null, "<wsen:Enumerate>"
+                + "<wsman:OptimizeEnumeration/><wsman:MaxElements>50</wsman:MaxElements></wsen:Enumerate>");
+        TestClient.Resp small = c.post(req.replace("</s:Header>",
+                "<wsman:MaxEnvelopeSize s:mustUnderstand=\"true\">1500</wsman:MaxEnvelopeSize></s:Header>"));
+        assertThat(small.status()).isEqualTo(400);
+        assertThat(small.body()).contains("wsman:EncodingLimit").contains("faultDetail/MaxEnvelopeSize");
+        TestClient.Resp big = c.post(req.replace("</s:Header>",
+                "<wsman:MaxEnvelopeSize s:mustUnderstand=\"true\">153600</wsman:MaxEnvelopeSize></s:Header>"));
+        assertThat(big.status()).isEqualTo(200);
+    }
+
+    @Test
     void theDmtfRootDcimUriFormIsAccepted() throws Exception {
         TestClient.Resp r = c.enumerate("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/root/dcim/DCIM_SystemView",
                 true, 5);

@@ -152,8 +152,12 @@ final class TestClient {
         return "<wsman:Selector Name=\"" + name + "\">" + value + "</wsman:Selector>";
     }
 
-    /** Text of the first element with this local name (any prefix), or null. */
+    /** Text of the first element of the Body (header skipped) with this local name (any prefix), or null. */
     static String text(String xml, String localName) {
+        int body = xml.indexOf(":Body>");
+        if (body > 0) {
+            xml = xml.substring(body);
+        }
         Matcher m = Pattern.compile("<(?:\\w+:)?" + localName + "(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?" + localName + ">")
                 .matcher(xml);
         return m.find() ? m.group(1) : null;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,8 @@ public final class LabCommand implements Callable<Integer> {
             description = "HTTPS with a self-signed certificate per BMC (default on; --no-tls for plain HTTP)")
     boolean tls;
 
-    @Option(names = "--latency-ms", paramLabel = "L|MIN-MAX", description = "latency per answer, fixed or uniform")
+    @Option(names = "--latency-ms", paramLabel = "L|MIN-MAX|MEDIAN~P99",
+            description = "latency per answer: fixed, uniform, or log-normal with a long tail")
     String latency;
 
     @Option(names = "--faults", paramLabel = "SPEC",
@@ -57,35 +59,22 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--power-delay-ms", paramLabel = "MS", description = "time a power-on takes (default ${DEFAULT-VALUE})")
     long powerDelayMs = 2000;
 
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "stop after this many seconds (default: run until Ctrl-C)")
+    long durationSeconds;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Lab.Builder b = Lab.builder().idrac(idrac).amt(amt).base(base).tls(tls).seed(seed)
-                .powerDelay(Duration.ofMillis(powerDelayMs));
-        if (idracPort != null) {
-            b.idracPort(idracPort);
-        }
-        if (amtPort != null) {
-            b.amtPort(amtPort);
-        }
-        if (latency != null) {
-            var l = FaultSpec.latency(latency);
-            b.latency(l.min(), l.max());
-        }
-        if (faults != null) {
-            b.faults(faults);
-        }
-        if (state != null) {
-            b.stateFile(state);
-        }
         long t0 = System.nanoTime();
         Lab lab;
         try {
-            lab = b.start();
+            lab = configure().start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("lab: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
+            // e.g. an address already in use: one line, the cause's words
             System.err.println("lab: cannot start: " + rootMessage(e));
             return 1;
         }
@@ -98,12 +87,46 @@ public final class LabCommand implements Callable<Integer> {
                 lab.bmcs().size(), ms, inventory == null ? "" : ", inventory in " + inventory,
                 state == null ? "" : " and saves state to " + state);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             lab.close();
             stopped.countDown();
-        }, "lab-stop"));
-        stopped.await();
+        }, "lab-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (durationSeconds > 0) {
+            if (!stopped.await(durationSeconds, TimeUnit.SECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                lab.close();
+            }
+        } else {
+            stopped.await();
+        }
         return 0;
+    }
+
+    /** The lab builder from the options; a bad value is an IllegalArgumentException naming it. */
+    Lab.Builder configure() {
+        Lab.Builder b = Lab.builder().idrac(idrac).amt(amt).base(base).tls(tls).seed(seed)
+                .powerDelay(Duration.ofMillis(powerDelayMs));
+        if (idracPort != null) {
+            b.idracPort(idracPort);
+        }
+        if (amtPort != null) {
+            b.amtPort(amtPort);
+        }
+        if (latency != null) {
+            try {
+                b.latency(FaultSpec.latency(latency));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--latency-ms " + latency + ": expected L, MIN-MAX or MEDIAN~P99 milliseconds");
+            }
+        }
+        if (faults != null) {
+            b.faults(faults);
+        }
+        if (state != null) {
+            b.stateFile(state);
+        }
+        return b;
     }
 
     static void printTable(PrintStream out, List<SimulatedBmc> bmcs) {

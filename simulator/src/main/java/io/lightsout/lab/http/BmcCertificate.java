@@ -2,13 +2,11 @@ package io.lightsout.lab.http;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -28,7 +26,6 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -38,37 +35,41 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A BMC's own self-signed certificate and the {@link SSLContext} its listener uses. The real context (EC P-256
- * key, certificate with the BMC's IP as SAN) is built on the first handshake, so starting 10,000 BMCs creates
- * no keys; {@link #rotate()} makes the next connection see a new key and certificate (the "certificate that
- * changes" fault). Each real context keeps its own session cache, so TLS resumption works per BMC.
+ * A BMC's own self-signed certificate (EC P-256 key, the BMC's IP as SAN) and the {@link SSLContext} facade its
+ * listener uses. The key and certificate are made on first use (first handshake or {@link #sha256()}), so
+ * starting 10,000 BMCs creates no keys; {@link #rotate()} makes the next handshake use a new key and
+ * certificate (the "certificate that changes" fault). Engines come from the lab's shared {@link LabTls}.
  */
 public final class BmcCertificate {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicLong ALIASES = new AtomicLong();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String commonName;
     private final InetAddress address;
     private final Clock clock;
+    private final LabTls tls;
     private final SSLContext facade;
     private volatile Built built;
 
-    private record Built(SSLContext context, X509Certificate certificate) {
+    /** A key, its certificate and the alias the lab's key manager knows them by. */
+    record Built(String alias, PrivateKey key, X509Certificate certificate) {
     }
 
-    public BmcCertificate(String commonName, InetAddress address, Clock clock) {
+    public BmcCertificate(String commonName, InetAddress address, Clock clock, LabTls tls) {
         this.commonName = commonName;
         this.address = address;
         this.clock = clock;
+        this.tls = tls;
         this.facade = new Facade(new Spi());
     }
 
-    /** The context to give the listener: it delegates to the current real context. */
+    /** The context to give the listener. */
     public SSLContext sslContext() {
         return facade;
     }
 
-    /** SHA-256 of the current certificate's DER encoding, lower-case hex (builds it if needed). */
+    /** SHA-256 of the current certificate's DER encoding, lower-case hex (makes it if needed). */
     public String sha256() {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(current().certificate.getEncoded());
@@ -78,16 +79,22 @@ public final class BmcCertificate {
         }
     }
 
-    /** The current certificate (builds it if needed). */
+    /** The current certificate (makes it if needed). */
     public X509Certificate certificate() {
         return current().certificate;
     }
 
     /** Drops the current key and certificate; the next handshake gets new ones. */
-    public void rotate() {
-        synchronized (this) {
-            built = null;
+    public synchronized void rotate() {
+        Built old = built;
+        built = null;
+        if (old != null) {
+            tls.unregister(old.alias);
         }
+    }
+
+    String alias() {
+        return current().alias;
     }
 
     private Built current() {
@@ -97,6 +104,7 @@ public final class BmcCertificate {
                 b = built;
                 if (b == null) {
                     b = build();
+                    tls.register(b.alias, b);
                     built = b;
                 }
             }
@@ -118,9 +126,7 @@ public final class BmcCertificate {
                     new GeneralNames(new GeneralName(GeneralName.iPAddress, address.getHostAddress())));
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                     cb.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[] {new OneKey(kp.getPrivate(), cert)}, null, null);
-            return new Built(ctx, cert);
+            return new Built("bmc-" + ALIASES.incrementAndGet(), kp.getPrivate(), cert);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the lab certificate for " + commonName, e);
         }
@@ -132,96 +138,51 @@ public final class BmcCertificate {
         }
     }
 
+    /** Engines from the shared context, tagged with this BMC; everything else delegates. */
     private final class Spi extends SSLContextSpi {
         @Override
         protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
-            // configured by the BMC, not by callers
+            // configured by the lab, not by callers
         }
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            return current().context.getSocketFactory();
+            throw new UnsupportedOperationException("the lab serves TLS through engines only");
         }
 
         @Override
         protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return current().context.getServerSocketFactory();
+            throw new UnsupportedOperationException("the lab serves TLS through engines only");
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            return current().context.createSSLEngine();
+            return tls.engineFor(BmcCertificate.this, null, -1);
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return current().context.createSSLEngine(host, port);
+            return tls.engineFor(BmcCertificate.this, host, port);
         }
 
         @Override
         protected SSLSessionContext engineGetServerSessionContext() {
-            return current().context.getServerSessionContext();
+            return tls.context().getServerSessionContext();
         }
 
         @Override
         protected SSLSessionContext engineGetClientSessionContext() {
-            return current().context.getClientSessionContext();
+            return tls.context().getClientSessionContext();
         }
 
         @Override
         protected SSLParameters engineGetDefaultSSLParameters() {
-            return current().context.getDefaultSSLParameters();
+            return tls.context().getDefaultSSLParameters();
         }
 
         @Override
         protected SSLParameters engineGetSupportedSSLParameters() {
-            return current().context.getSupportedSSLParameters();
-        }
-    }
-
-    /** Serves exactly one key and certificate. */
-    private static final class OneKey extends X509ExtendedKeyManager {
-        private final PrivateKey key;
-        private final X509Certificate cert;
-
-        OneKey(PrivateKey key, X509Certificate cert) {
-            this.key = key;
-            this.cert = cert;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return new String[] {"bmc"};
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return "EC".equals(keyType) ? "bmc" : null;
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            return "EC".equals(keyType) ? "bmc" : null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return new X509Certificate[] {cert};
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return key;
+            return tls.context().getSupportedSSLParameters();
         }
     }
 }

@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,14 @@ public final class LabServer implements AutoCloseable {
 
     private final Map<InetAddress, SimulatedBmc> byAddress = new HashMap<>();
     private final List<Fault> fleetFaults;
-    private final Duration latencyMin;
-    private final Duration latencyMax;
+    private final Fault.Delay latency;
     private final DigestAuth digest;
     private final Undertow undertow;
 
     public LabServer(List<SimulatedBmc> bmcs, Map<SimulatedBmc, Integer> ports, List<Fault> fleetFaults,
-                     Duration latencyMin, Duration latencyMax, DigestAuth digest, int ioThreads) {
+                     Fault.Delay latency, DigestAuth digest, int ioThreads) {
         this.fleetFaults = List.copyOf(fleetFaults);
-        this.latencyMin = latencyMin;
-        this.latencyMax = latencyMax;
+        this.latency = latency;
         this.digest = digest;
         Undertow.Builder b = Undertow.builder()
                 .setIoThreads(ioThreads)
@@ -102,7 +99,7 @@ public final class LabServer implements AutoCloseable {
 
     private void respond(HttpServerExchange ex, SimulatedBmc bmc, byte[] body) {
         Fault fault = bmc.drawFault(fleetFaults);
-        long delay = bmc.latencyMillis(latencyMin, latencyMax);
+        long delay = bmc.latencyMillis(latency);
         if (fault instanceof Fault.Timeout) {
             // hold the exchange: the client's own timeout has to end it
             ex.dispatch(SameThreadExecutor.INSTANCE, () -> { });
@@ -116,13 +113,18 @@ public final class LabServer implements AutoCloseable {
         if (a == null) {
             WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body);
             a = shape(bmc, fault, reply);
+            if (bmc.type() == BmcType.AMT) {
+                // AMT answers with chunked bodies (protocols.md 5, rps#2149); iDRAC with a Content-Length
+                a = a.asChunked();
+            }
         }
         Answer answer = a;
         later(ex, delay, () -> {
-            send(ex, answer);
+            // this connection keeps its handshake; only the next one sees the new certificate
             if (fault instanceof Fault.CertificateChange && bmc.certificateHolder() != null) {
                 bmc.rotateCertificate();
             }
+            send(ex, answer);
         });
     }
 
@@ -169,7 +171,15 @@ public final class LabServer implements AutoCloseable {
         return new Answer(200, SOAP, body, null, false);
     }
 
-    private record Answer(int status, String contentType, byte[] body, String challenge, boolean close) {
+    private record Answer(int status, String contentType, byte[] body, String challenge, boolean close,
+                          boolean chunked) {
+        Answer(int status, String contentType, byte[] body, String challenge, boolean close) {
+            this(status, contentType, body, challenge, close, false);
+        }
+
+        Answer asChunked() {
+            return new Answer(status, contentType, body, challenge, close, true);
+        }
     }
 
     private static void later(HttpServerExchange ex, long delayMs, Runnable r) {
@@ -189,6 +199,9 @@ public final class LabServer implements AutoCloseable {
         }
         if (a.close) {
             ex.getResponseHeaders().put(Headers.CONNECTION, "close");
+        }
+        if (a.chunked) {
+            ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
         }
         ex.getResponseSender().send(ByteBuffer.wrap(a.body));
     }

@@ -101,6 +101,9 @@ final class IdracMethods {
 
     private List<CimInstance.Property> installFromUri(XmlElement in) {
         String uri = param(in, "URI");
+        if (uri == null || uri.isBlank()) {
+            return error("URI parameter missing.", "SUP002");
+        }
         XmlElement target = in == null ? null : in.childIgnoreCase("Target");
         if (target == null) {
             return error("Target parameter missing.", "SUP002");
@@ -130,7 +133,9 @@ final class IdracMethods {
     }
 
     private static String newVersion(String uri, String current) {
-        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        // nfs://ip/file.exe;mountpoint=/export (protocols.md 3.4): the file name is before the ';'
+        String path = uri.contains(";") ? uri.substring(0, uri.indexOf(';')) : uri;
+        String file = path.substring(path.lastIndexOf('/') + 1);
         Matcher m = VERSION.matcher(file);
         String found = null;
         while (m.find()) {

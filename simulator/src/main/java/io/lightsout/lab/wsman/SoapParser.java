@@ -50,6 +50,7 @@ public final class SoapParser {
         String to = null;
         String messageId = null;
         String resourceUri = null;
+        int maxEnvelope = 0;
         Map<String, String> selectors = new LinkedHashMap<>();
         if (header != null) {
             for (XmlElement h : header.children()) {
@@ -59,6 +60,7 @@ public final class SoapParser {
                     case "MessageID" -> messageId = h.text();
                     case "ResourceURI" -> resourceUri = h.text();
                     case "SelectorSet" -> readSelectors(h, selectors);
+                    case "MaxEnvelopeSize" -> maxEnvelope = positive(h.text());
                     default -> {
                         // ReplyTo, OperationTimeout, MaxEnvelopeSize, Locale, OptionSet: accepted, not acted on
                     }
@@ -66,7 +68,19 @@ public final class SoapParser {
             }
         }
         XmlElement body = bodyEl.children().isEmpty() ? null : bodyEl.children().get(0);
-        return new SoapRequest(action, to, messageId, resourceUri, Map.copyOf(selectors), body);
+        return new SoapRequest(action, to, messageId, resourceUri, Map.copyOf(selectors), body, maxEnvelope);
+    }
+
+    private static int positive(String s) {
+        try {
+            int v = Integer.parseInt(s);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw WsmanFault.invalidParameter("MaxEnvelopeSize must be a positive integer: " + s);
     }
 
     /** Reads a SelectorSet; an EPR-valued selector is reduced to its own selectors' first value. */

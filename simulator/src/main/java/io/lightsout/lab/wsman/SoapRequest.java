@@ -11,9 +11,10 @@ import java.util.Map;
  * @param resourceUri wsman:ResourceURI, or null
  * @param selectors  wsman:SelectorSet selectors by name (EPR-valued selectors are kept as their InstanceID text)
  * @param body       the first child of s:Body, or null for an empty body
+ * @param maxEnvelopeSize wsman:MaxEnvelopeSize in octets, or 0 when the client sent none
  */
 public record SoapRequest(String action, String to, String messageId, String resourceUri,
-                          Map<String, String> selectors, XmlElement body) {
+                          Map<String, String> selectors, XmlElement body, int maxEnvelopeSize) {
 
     /** True for an Identify request, recognised by its body element (DSP0226 11). */
     public boolean isIdentify() {

@@ -29,13 +29,29 @@ public final class WsmanDispatcher {
         SoapRequest req = null;
         try {
             req = SoapParser.parse(requestBytes);
-            return new Reply(200, answer(req));
+            String body = answer(req);
+            if (req.maxEnvelopeSize() > 0 && utf8Length(body) > req.maxEnvelopeSize()) {
+                // DSP0226 7.3: the service must not send more than the client's MaxEnvelopeSize
+                throw new WsmanFault(400, true, Ns.WSMAN, "EncodingLimit", "The response of " + utf8Length(body)
+                        + " octets exceeds the MaxEnvelopeSize of " + req.maxEnvelopeSize() + ".",
+                        "MaxEnvelopeSize");
+            }
+            return new Reply(200, body);
         } catch (WsmanFault f) {
             return new Reply(f.httpStatus(), Envelope.fault(dialect, req == null ? null : req.messageId(), f));
         } catch (RuntimeException e) {
             WsmanFault f = WsmanFault.internalError("Internal error in the simulated service.");
             return new Reply(500, Envelope.fault(dialect, req == null ? null : req.messageId(), f));
         }
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     private String answer(SoapRequest req) {
