@@ -195,6 +195,7 @@ public final class Envelopes {
     /** An xs:duration with millisecond precision, e.g. {@code PT60.000S}. */
     static String duration(Duration d) {
         long ms = d.toMillis();
-        return String.format("PT%d.%03dS", ms / 1000, ms % 1000);
+        String frac = Long.toString(1000 + ms % 1000).substring(1);
+        return "PT" + ms / 1000 + "." + frac + "S";
     }
 }

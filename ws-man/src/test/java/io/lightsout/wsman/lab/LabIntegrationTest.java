@@ -92,6 +92,12 @@ class LabIntegrationTest {
     }
 
     @Test
+    void identifyNamesTheVendor() {
+        assertThat(session(idracBmc).identify().protocolVersion()).isEqualTo(io.lightsout.wsman.Namespaces.WSMAN);
+        assertThat(session(amtBmc).identify().productVendor()).isNotBlank();
+    }
+
+    @Test
     void amtPowerChangeAndBootOverride() {
         AmtProfile amt = new AmtProfile(session(amtBmc));
         amtBmc.setPowerState(io.lightsout.lab.PowerState.OFF);
