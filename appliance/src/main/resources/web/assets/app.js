@@ -58,6 +58,7 @@ function showSetup() {
 }
 
 async function startConsole() {
+  lastActivity = Date.now();
   app.dataset.state = 'console';
   system = await api('GET', '/system').catch(() => system);
   drawTopbar();
@@ -77,7 +78,7 @@ function drawTopbar() {
     h('span', {class: 'spacer'}),
     h('span', {class: 'who'},
       h('a', {href: '#/account', title: 'My account'}, user.username), ' ', badge(user.role, 'role')),
-    h('button', {type: 'button', class: 'btn btn-quiet', id: 'logout', onclick: signOut}, 'Sign out'));
+    h('button', {type: 'button', class: 'btn btn-quiet', id: 'logout', onclick: () => signOut()}, 'Sign out'));
 }
 
 function drawSidebar() {
@@ -131,11 +132,28 @@ async function route() {
   main.focus({preventScroll: true});
 }
 
-async function signOut() {
+async function signOut(message = 'You have signed out.') {
   leave();
   await logout().catch(() => {});
   history.replaceState(null, '', '#/login');
-  showLogin('You have signed out.', 'success');
+  showLogin(message, 'success');
+}
+
+// Polling pages call the API every few seconds, which would keep the server's idle timer from ever running out on
+// an unattended console. So the portal counts only what the user does, and signs out itself after the same idle
+// time the server applies.
+let lastActivity = Date.now();
+function watchIdle() {
+  for (const type of ['pointerdown', 'keydown', 'wheel']) {
+    document.addEventListener(type, () => { lastActivity = Date.now(); }, {passive: true, capture: true});
+  }
+  setInterval(() => {
+    const limit = session()?.idleTimeoutSeconds;
+    if (!limit || app.dataset.state !== 'console') return;
+    if (Date.now() - lastActivity >= limit * 1000) {
+      signOut(`You were signed out after ${Math.round(limit / 60)} minutes without activity.`);
+    }
+  }, 10_000);
 }
 
 function sessionExpired() {
@@ -168,6 +186,7 @@ function onKey(event) {
 
 async function boot() {
   onSessionLost(sessionExpired);
+  watchIdle();
   window.addEventListener('hashchange', route);
   document.addEventListener('keydown', onKey);
   try {
