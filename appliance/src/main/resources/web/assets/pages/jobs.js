@@ -21,10 +21,10 @@ export default function mount(main, {query: initial}) {
   JOB_STATES.map(s => h('option', {value: s, selected: s === state}, s.replaceAll('_', ' '))));
   const table = new DataTable([
     {key: 'id', label: 'Job', render: jobLink, value: j => Number(j.id) || j.id},
-    {key: 'type', label: 'Type', render: j => jobType(j.type)},
+    {key: 'type', label: 'Type', render: j => jobType(j.type), className: 'nowrap'},
     {key: 'state', label: 'State', render: jobState},
     {key: 'progress', label: 'Progress', value: j => j.progress?.percent ?? 0, render: jobProgress, className: 'col-progress'},
-    {key: 'summary', label: 'Summary', className: 'col-wide'},
+    {key: 'summary', label: 'Summary'},
     {key: 'createdBy', label: 'By'},
     {key: 'createdAt', label: 'Created', render: j => time(j.createdAt)},
     {key: 'finishedAt', label: 'Finished', render: j => time(j.finishedAt)},
