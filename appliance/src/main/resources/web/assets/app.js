@@ -40,6 +40,7 @@ function showPublic(mount, options) {
   topbar.hidden = true;
   sidebar.hidden = true;
   main.replaceChildren();
+  document.getElementById('toasts').replaceChildren();
   mount(main, options);
 }
 

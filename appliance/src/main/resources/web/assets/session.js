@@ -9,6 +9,7 @@ export const ROLES = Object.freeze(['admin', 'operator', 'readonly']);
 const PERMISSIONS = Object.freeze({
   read: ROLES,
   'jobs.cancel': ['admin', 'operator'],
+  'selftest.run': ['admin', 'operator'],
   'users.manage': ['admin'],
   'credentials.manage': ['admin'],
   'tokens.manage': ['admin'],

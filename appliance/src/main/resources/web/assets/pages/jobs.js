@@ -1,4 +1,5 @@
-import {h, pageHead, time} from '../dom.js';
+import {h, pageHead, time, announce} from '../dom.js';
+import {can} from '../session.js';
 import {api, poll, query} from '../api.js';
 import {DataTable} from '../table.js';
 import {JOB_STATES, jobLink, jobType, jobState, jobProgress} from './jobs-common.js';
@@ -6,7 +7,7 @@ import {JOB_STATES, jobLink, jobType, jobState, jobProgress} from './jobs-common
 const POLL_MS = 2000;
 
 /** All jobs, newest first, paged by the server, filtered by state, refreshed every two seconds. */
-export default function mount(main, {query: initial}) {
+export default function mount(main, {query: initial, navigate}) {
   let state = JOB_STATES.includes(initial.get('state')) ? initial.get('state') : '';
   let page = 0;
   let size = 50;
@@ -33,7 +34,9 @@ export default function mount(main, {query: initial}) {
     server: {load: (p, s) => { page = p; size = s; refresh(); }},
   });
   main.append(h('section', {class: 'page'},
-    pageHead('Jobs', 'Long-running work and its progress per target. Updates every two seconds.'),
+    pageHead('Jobs', 'Long-running work and its progress per target. Updates every two seconds.',
+      can('selftest.run') ? h('button', {type: 'button', class: 'btn', id: 'run-self-test', onclick: selfTest,
+        title: 'Checks the database, vault, certificate and disk; one target per check'}, 'Run self-test') : null),
     error, table.el));
 
   async function refresh() {
@@ -43,6 +46,18 @@ export default function mount(main, {query: initial}) {
       table.setRows(result.items, result.total);
     } catch (e) {
       error.replaceChildren(h('p', {class: 'alert alert-error'}, e.message));
+    }
+  }
+
+  async function selfTest(event) {
+    event.target.disabled = true;
+    try {
+      const job = await api('POST', '/support/self-test');
+      announce(`Self-test started as job #${job.id}.`, 'success');
+      navigate(`jobs/${job.id}`);
+    } catch (e) {
+      announce(e.message, 'error');
+      event.target.disabled = false;
     }
   }
 

@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 class PortalBrowserTest {
     private static final String ADMIN_PASSWORD = "Correct-Horse-42-Battery";
     private static final String READONLY_PASSWORD = "Helpdesk-Sees-All-17";
+    private static final String OPERATOR_PASSWORD = "Night-Shift-Operator-93";
     private static final String SECRET = "iDRAC-s3cret-Zq8!vX2#pW";
     private static final Path SHOTS = Path.of("target", "portal-screenshots");
 
@@ -182,5 +183,35 @@ class PortalBrowserTest {
         assertThat(portal.awaitText(By.id("login-message"), "expired")).contains("Sign in again");
         portal.loginAndWait("admin", ADMIN_PASSWORD);
         assertThat(portal.awaitText(By.cssSelector("main h1"), "Users")).isEqualTo("Users");
+    }
+
+    @Test
+    @Order(7)
+    void anOperatorAddedByTheAdminRunsTheSelfTestAndWatchesItFinish() {
+        portal.open("");
+        portal.loginAndWait("admin", ADMIN_PASSWORD);
+        portal.go("users");
+        portal.await(By.id("new-user")).click();
+        By form = By.id("user-form");
+        portal.fill(form, "username", "night-shift");
+        portal.fill(form, "password", OPERATOR_PASSWORD);
+        portal.fill(form, "passwordRepeat", OPERATOR_PASSWORD);
+        portal.submit(form);
+        assertThat(portal.awaitText(By.cssSelector("table.data tbody"), "night-shift")).contains("operator");
+        portal.logout();
+
+        portal.loginAndWait("night-shift", OPERATOR_PASSWORD);
+        assertThat(portal.all(By.cssSelector("nav a[data-route]")))
+                .extracting(e -> e.getDomAttribute("data-route")).containsExactly("dashboard", "jobs", "audit");
+        portal.go("jobs");
+        portal.await(By.id("run-self-test")).click();
+        portal.await(By.cssSelector("main progress"));
+        String state = portal.awaitFinalJobState();
+        assertThat(state).isIn("succeeded", "partially failed", "failed");
+        assertThat(portal.all(By.cssSelector("main tbody tr")))
+                .extracting(row -> row.findElement(By.tagName("td")).getText())
+                .containsExactlyInAnyOrder("database", "vault", "tls-certificate", "disk-space");
+        assertThat(portal.all(By.xpath("//button[normalize-space()='Cancel job']"))).as("finished: no cancel").isEmpty();
+        assertThat(portal.all(By.cssSelector("main progress[value='1']"))).as("a full bar per target").hasSize(4);
     }
 }

@@ -95,4 +95,12 @@ final class PortalPage {
                   .then(async r => done(r.status + '\\n' + await r.text()))
                   .catch(e => done('error\\n' + e));""", path);
     }
+
+    /** On a job page: waits until the job has a final state and returns it as shown ("partially failed"). */
+    String awaitFinalJobState() {
+        By state = By.xpath("//dt[.='State']/following-sibling::dd[1]");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !List.of("queued", "running")
+                .contains(d.findElement(state).getText().strip()));
+        return driver.findElement(state).getText().strip();
+    }
 }
