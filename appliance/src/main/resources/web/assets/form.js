@@ -58,7 +58,11 @@ export function showError(form, error) {
   const lines = [];
   const fieldErrors = error instanceof ApiError ? error.errors : [];
   let first = null;
-  for (const {field: name, message} of fieldErrors) {
+  for (const {field: path, message: text} of fieldErrors) {
+    // "subjectAlternativeNames[1]" names an entry of a list typed into one control
+    const entry = /^(.+)\[(\d+)\]$/.exec(path ?? '');
+    const name = entry ? entry[1] : path;
+    const message = entry ? `Entry ${Number(entry[2]) + 1}: ${text}` : text;
     const control = name ? form.elements.namedItem(name) : null;
     if (control && control.id) {
       control.setAttribute('aria-invalid', 'true');

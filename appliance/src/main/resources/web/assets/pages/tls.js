@@ -59,8 +59,8 @@ export default function mount(main) {
         field({label: 'Country', name: 'country', attrs: {maxlength: 2, pattern: '[A-Za-z]{2}', title: 'Two-letter ISO code'}})),
       h('div', {class: 'actions actions-left'}, h('button', {type: 'submit', class: 'btn btn-primary'}, 'Create CSR')));
     bindForm(form, async v => {
+      // the appliance adds the common name itself; sent as typed so that "Entry n" in its errors matches the text
       const sans = v.subjectAlternativeNames.split(/[\s,]+/).map(s => s.trim()).filter(Boolean);
-      if (!sans.includes(v.commonName)) sans.unshift(v.commonName);
       const body = {commonName: v.commonName, subjectAlternativeNames: sans};
       for (const key of ['organization', 'organizationalUnit', 'locality', 'state', 'country']) {
         if (v[key]) body[key] = key === 'country' ? v[key].toUpperCase() : v[key];

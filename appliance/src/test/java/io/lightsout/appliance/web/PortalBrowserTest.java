@@ -214,4 +214,39 @@ class PortalBrowserTest {
         assertThat(portal.all(By.xpath("//button[normalize-space()='Cancel job']"))).as("finished: no cancel").isEmpty();
         assertThat(portal.all(By.cssSelector("main progress[value='1']"))).as("a full bar per target").hasSize(4);
     }
+
+    @Test
+    @Order(8)
+    void adminRequestsASignedCertificateAndInstallsIt() throws Exception {
+        portal.open("");
+        portal.loginAndWait("admin", ADMIN_PASSWORD);
+        portal.go("tls");
+        By current = By.cssSelector("main .card");
+        assertThat(portal.awaitText(current, "self-signed")).contains("CN=localhost");
+
+        By csrForm = By.id("csr-form");
+        portal.fill(csrForm, "commonName", "lightsout.example.test");
+        portal.fill(csrForm, "subjectAlternativeNames", "lightsout, bad_name!");
+        portal.submit(csrForm);
+        assertThat(portal.awaitText(By.cssSelector("#csr-form .field-textarea .field-error"), "Entry 2"))
+                .contains("Not a host name or IP address");
+        portal.fill(csrForm, "subjectAlternativeNames", "lightsout\n10.0.0.5");
+        portal.submit(csrForm);
+        String csr = portal.await(By.cssSelector("textarea.pem")).getDomProperty("value");
+        assertThat(csr).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+
+        By upload = By.id("cert-form");
+        portal.fill(upload, "pem", TestCa.pem(TestCa.unrelated("someone-else")));
+        portal.submit(upload);
+        assertThat(portal.awaitText(By.cssSelector("#cert-form .form-alert"), "does not match")).contains("CSR");
+
+        var ca = new TestCa("Portal Test CA");
+        Path chain = work.resolve("chain.pem");
+        Files.writeString(chain, TestCa.pem(ca.sign(csr), ca.certificate()));
+        portal.await(By.id("tls-file")).sendKeys(chain.toAbsolutePath().toString());
+        portal.awaitValue(By.cssSelector("#cert-form textarea"), "-----END CERTIFICATE-----");
+        portal.submit(upload);
+        assertThat(portal.awaitText(current, "CN=lightsout.example.test"))
+                .contains("CN=Portal Test CA").contains("10.0.0.5").doesNotContain("self-signed");
+    }
 }

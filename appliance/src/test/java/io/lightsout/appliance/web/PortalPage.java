@@ -40,6 +40,11 @@ final class PortalPage {
         return driver.findElement(locator).getText();
     }
 
+    /** Waits until a form control's current value contains `text`. */
+    void awaitValue(By locator, String text) {
+        wait.until(d -> String.valueOf(d.findElement(locator).getDomProperty("value")).contains(text));
+    }
+
     void fill(By form, String name, String value) {
         WebElement input = await(form).findElement(By.name(name));
         input.clear();
