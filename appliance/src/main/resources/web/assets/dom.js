@@ -69,6 +69,8 @@ export function time(iso) {
   if (!iso) return h('span', {class: 'muted'}, '—');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return h('span', {}, String(iso));
+  // the store writes the epoch for "never happened" (e.g. a token never used)
+  if (date.getTime() <= 0) return h('span', {class: 'muted'}, 'never');
   return h('time', {datetime: date.toISOString(), title: date.toISOString()}, localDateTime(date));
 }
 

@@ -21,7 +21,7 @@ export default function mount(main) {
     {key: 'time', label: 'Time', render: a => time(a.time)},
     {key: 'user', label: 'User'},
     {key: 'action', label: 'Action'},
-    {key: 'target', label: 'Target'},
+    {key: 'target', label: 'Target', render: a => jobTarget(a.target) ?? a.target ?? '—'},
     {key: 'outcome', label: 'Outcome', render: a => (a.outcome ? badge(a.outcome) : '—')},
     {key: 'detail', label: 'Detail', className: 'col-wide'},
     {key: 'sourceAddress', label: 'From address'},
@@ -45,4 +45,10 @@ export default function mount(main) {
   }
 
   load();
+}
+
+// job.* entries name their job as "job 42": make it a link to the job page
+function jobTarget(target) {
+  const match = /^job (\d+)$/.exec(target ?? '');
+  return match ? h('a', {href: `#/jobs/${match[1]}`}, target) : null;
 }

@@ -45,7 +45,7 @@ export default function mount(main) {
         counter('Up since', ago(system.startedAt), null, null, time(system.startedAt)));
       replace(systemBox,
         fact('Host name', system.hostname), fact('Version', system.version),
-        fact('Appliance time', time(system.time)), fact('Time zone', system.timeZone),
+        fact('Appliance time', time(system.time)), fact('Time zone', system.timeZone === 'Z' ? 'UTC' : system.timeZone),
         fact('Started', time(system.startedAt)));
       replace(recentJobs, jobs.items.length === 0
         ? h('tr', {class: 'empty'}, h('td', {colspan: 4}, 'No jobs yet.'))
