@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code bin/lightsout} command line: one picocli command with a subcommand per task. */
 @Command(name = "lightsout", mixinStandardHelpOptions = true, version = "lightsout 0.1.0",
         description = "Out-of-band hardware management appliance.",
-        subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
+            JobsCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -36,7 +37,8 @@ public final class Main implements Runnable {
             b.errors().forEach(f -> sb.append("; ").append(f.field()).append(": ").append(f.message()));
             return sb.toString();
         }
-        if (e instanceof ApplianceException || e instanceof ConfigException || e instanceof IllegalArgumentException) {
+        if (e instanceof ApplianceException || e instanceof ConfigException || e instanceof IllegalArgumentException
+                || e instanceof io.lightsout.appliance.cli.client.ApiClient.ApiException) {
             return e.getMessage();
         }
         Throwable t = e;

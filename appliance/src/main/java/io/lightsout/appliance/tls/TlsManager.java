@@ -135,15 +135,18 @@ public final class TlsManager {
      * for a renewal) and swaps it into the running listener.
      */
     public synchronized CertificateInfo install(String pem) {
+        if (pem == null || !pem.contains("-----BEGIN CERTIFICATE-----")) {
+            throw new ApplianceException.BadRequest("No certificate found in the upload (expected PEM text with "
+                    + "-----BEGIN CERTIFICATE----- blocks, leaf first)");
+        }
         List<X509Certificate> chain;
         try {
-            chain = Pem.certificates(pem == null ? "" : pem);
+            chain = Pem.certificates(pem);
         } catch (CertificateException e) {
             throw new ApplianceException.BadRequest("The upload is not a PEM certificate: " + e.getMessage());
         }
         if (chain.isEmpty()) {
-            throw new ApplianceException.BadRequest("No certificate found in the upload (expected PEM text with "
-                    + "-----BEGIN CERTIFICATE----- blocks, leaf first)");
+            throw new ApplianceException.BadRequest("No certificate could be read from the upload");
         }
         X509Certificate leaf = chain.getFirst();
         checkValidity(chain);
