@@ -2,9 +2,13 @@ package io.lightsout.appliance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lightsout.appliance.TestAppliance;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +45,8 @@ class PortalBrowserTest {
 
     @BeforeAll
     void startAppliance() throws Exception {
-        appliance = TestAppliance.start(Files.createDirectories(work.resolve("data")));
+        appliance = TestAppliance.start(Files.createDirectories(work.resolve("data")), false, Clock.systemUTC(),
+                Map.of());
     }
 
     @AfterAll
@@ -52,7 +57,8 @@ class PortalBrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         browser = Browser.start(Files.createDirectories(work.resolve("browser")));
-        portal = new PortalPage(browser.driver, appliance.baseUri());
+        URI base = URI.create("https://127.0.0.1:" + appliance.appliance().httpsPort() + "/");
+        portal = new PortalPage(browser.driver, base);
     }
 
     @AfterEach
