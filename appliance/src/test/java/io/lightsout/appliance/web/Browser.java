@@ -38,6 +38,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String CDP = "executeCdpCommand";
+    /** Generous: the test machine may be shared with other builds; a healthy start takes about a second. */
+    private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private final Process chromedriver;
     private final Path profile;
@@ -102,7 +104,7 @@ final class Browser implements AutoCloseable {
     private static void awaitReady(URL url) throws IOException, InterruptedException {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create(url + "/status")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
@@ -110,7 +112,7 @@ final class Browser implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new IOException("chromedriver did not answer on " + url + " within 20 s");
+        throw new IOException("chromedriver did not answer on " + url + " within " + STARTUP.toSeconds() + " s");
     }
 
     /** Runs a Chrome DevTools Protocol command in the current session and returns its result object. */

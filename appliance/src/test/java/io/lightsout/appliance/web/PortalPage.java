@@ -6,6 +6,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,7 +20,7 @@ final class PortalPage {
     PortalPage(RemoteWebDriver driver, URI base) {
         this.driver = driver;
         this.base = base;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     void open(String hashRoute) {
@@ -43,6 +44,13 @@ final class PortalPage {
     /** Waits until a form control's current value contains `text`. */
     void awaitValue(By locator, String text) {
         wait.until(d -> String.valueOf(d.findElement(locator).getDomProperty("value")).contains(text));
+    }
+
+    /** Types keys one after another at whatever has focus, as a user at the keyboard would. */
+    void keys(String... keys) {
+        var actions = new Actions(driver);
+        for (String key : keys) actions.sendKeys(key);
+        actions.perform();
     }
 
     void fill(By form, String name, String value) {
