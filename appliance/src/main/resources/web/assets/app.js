@@ -1,7 +1,7 @@
 // Boot and routing: first-boot setup → login → the console shell with its hash router.
 
 import {api, onSessionLost} from './api.js';
-import {h, replace, badge} from './dom.js';
+import {h, replace, badge, duration} from './dom.js';
 import {session, can, resume, logout, forget} from './session.js';
 import {PAGES, NAV_GROUPS, match} from './pages.js';
 import mountLogin from './pages/login.js';
@@ -152,7 +152,7 @@ function watchIdle() {
     const limit = session()?.idleTimeoutSeconds;
     if (!limit || app.dataset.state !== 'console') return;
     if (Date.now() - lastActivity >= limit * 1000) {
-      signOut(`You were signed out after ${Math.round(limit / 60)} minutes without activity.`);
+      signOut(`You were signed out after ${duration(limit)} without activity.`);
     }
   }, 10_000);
 }

@@ -110,3 +110,9 @@ export function progressBar(done, total, label) {
 export function fact(term, value) {
   return [h('dt', {}, term), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 }
+
+/** 900 → "15 minutes", 45 → "45 seconds". */
+export function duration(seconds) {
+  if (seconds >= 7200 && seconds % 3600 === 0) return `${seconds / 3600} hours`;
+  return seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
+}

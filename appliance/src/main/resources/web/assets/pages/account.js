@@ -1,4 +1,4 @@
-import {h, pageHead, badge, fact, announce} from '../dom.js';
+import {h, pageHead, badge, fact, announce, duration} from '../dom.js';
 import {api} from '../api.js';
 import {session} from '../session.js';
 import {bindForm, field, fail} from '../form.js';
@@ -18,11 +18,10 @@ export default function mount(main) {
     form.reset();
     announce('Your password has been changed.', 'success');
   });
-  const minutes = me.idleTimeoutSeconds ? Math.round(me.idleTimeoutSeconds / 60) : null;
   main.append(h('section', {class: 'page'},
     pageHead('My account'),
     h('section', {class: 'card'}, h('dl', {class: 'facts'},
       fact('User name', me.username), fact('Role', badge(me.role, 'role')),
-      fact('Idle sign-out', minutes ? `after ${minutes} minutes without activity` : null))),
+      fact('Idle sign-out', me.idleTimeoutSeconds ? `after ${duration(me.idleTimeoutSeconds)} without activity` : null))),
     h('section', {class: 'card'}, h('h2', {}, 'Change password'), form)));
 }
