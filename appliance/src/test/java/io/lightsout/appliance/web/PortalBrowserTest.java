@@ -233,6 +233,17 @@ class PortalBrowserTest {
                 .containsExactlyInAnyOrder("database", "vault", "tls-certificate", "disk-space");
         assertThat(portal.all(By.xpath("//button[normalize-space()='Cancel job']"))).as("finished: no cancel").isEmpty();
         assertThat(portal.all(By.cssSelector("main progress[value='1']"))).as("a full bar per target").hasSize(4);
+
+        // the operator changes their own password under My account and signs in with the new one
+        portal.await(By.cssSelector("a[href='#/account']")).click();
+        By change = By.id("password-form");
+        portal.fill(change, "currentPassword", OPERATOR_PASSWORD);
+        portal.fill(change, "newPassword", OPERATOR_PASSWORD + "-new");
+        portal.fill(change, "newPasswordRepeat", OPERATOR_PASSWORD + "-new");
+        portal.submit(change);
+        portal.awaitText(By.id("status"), "password has been changed");
+        portal.logout();
+        portal.loginAndWait("night-shift", OPERATOR_PASSWORD + "-new");
     }
 
     @Test
