@@ -44,8 +44,8 @@ public final class Keys {
             "Database user.");
     public static final Key<String> DATABASE_PASSWORD = new Key<>("database.password", Keys::text, data -> "",
             "Database password (never shown in bundles or logs).", true);
-    public static final Key<Integer> DATABASE_POOL_SIZE = key("database.pool-size", positive(200), 10,
-            "Most open database connections.");
+    public static final Key<Integer> DATABASE_POOL_SIZE = key("database.pool-size", between(2, 200), 10,
+            "Most open database connections (at least 2: migrations hold one for their lock).");
     public static final Key<Integer> JOBS_CONCURRENCY = key("jobs.concurrency", positive(10_000), 64,
             "Most job targets worked on at the same time, over all jobs.");
     public static final Key<String> LOG_LEVEL = key("log.level", Keys::level, "INFO",
@@ -85,10 +85,14 @@ public final class Keys {
     }
 
     static Function<String, Integer> positive(int max) {
+        return between(1, max);
+    }
+
+    static Function<String, Integer> between(int min, int max) {
         return s -> {
             int v = integer(s);
-            if (v < 1 || v > max) {
-                throw new IllegalArgumentException("must be between 1 and " + max);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return v;
         };

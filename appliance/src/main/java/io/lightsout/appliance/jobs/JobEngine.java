@@ -80,7 +80,7 @@ public final class JobEngine implements AutoCloseable {
 
     /**
      * Picks up jobs left unfinished by a previous process: idempotent ones re-run their interrupted and queued
-     * targets; destructive ones record interrupted targets as failed and cancel those not started.
+     * targets; destructive ones record interrupted and not-started targets as failed, with the reason.
      */
     public void recover() {
         for (JobRepository.Unfinished u : repository.unfinished()) {
@@ -99,8 +99,8 @@ public final class JobEngine implements AutoCloseable {
             } else {
                 repository.moveTargets(u.id(), "running", "failed", "interrupted by an appliance restart; not "
                         + "repeated because '" + u.type() + "' is not idempotent");
-                repository.moveTargets(u.id(), "queued", "cancelled", "not started before an appliance restart; "
-                        + "destructive jobs are not resumed");
+                repository.moveTargets(u.id(), "queued", "failed", "not started before an appliance restart; "
+                        + "destructive jobs are not resumed: submit it again if still wanted");
                 LOG.warn("Job {} ({}) was interrupted by a restart and is closed without repeating it", u.id(),
                         u.type());
                 repository.finish(u.id());

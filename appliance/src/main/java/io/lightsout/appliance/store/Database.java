@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
      * @param url      JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...})
      * @param user     database user
      * @param password database password (may be empty)
-     * @param poolSize most connections
+     * @param poolSize most connections (at least 2: Flyway holds one for its lock while migrating on another)
      */
     public static Database open(String url, String user, String password, int poolSize) {
         boolean h2 = url.startsWith("jdbc:h2:");
@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(h2 ? url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" : url);
         hc.setUsername(user);
         hc.setPassword(password);
+        if (poolSize < 2) {
+            throw new IllegalArgumentException("database pool size must be at least 2");
+        }
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(Math.min(2, poolSize));
         hc.setConnectionTimeout(10_000);
