@@ -1,13 +1,13 @@
 package io.lightsout.appliance.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.json.Json;
@@ -40,6 +46,7 @@ final class Browser implements AutoCloseable {
     private static final String CDP = "executeCdpCommand";
     /** Generous: the test machine may be shared with other builds; a healthy start takes about a second. */
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Pattern STARTED = Pattern.compile("started successfully on port (\\d+)");
 
     private final Process chromedriver;
     private final Path profile;
@@ -63,13 +70,11 @@ final class Browser implements AutoCloseable {
             }
         }
         Path profile = Files.createTempDirectory(workDir, "chromium-");
-        int port = freePort();
-        Process process = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=",
-                "--log-path=" + workDir.resolve("chromedriver.log"))
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("chromedriver.out").toFile()).start();
+        // port 0: chromedriver binds a free port itself and prints it, so no other test can take it in between
+        Process process = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=0", "--allowed-ips=",
+                "--log-path=" + workDir.resolve("chromedriver.log")).redirectErrorStream(true).start();
         try {
-            URL url = URI.create("http://127.0.0.1:" + port).toURL();
-            awaitReady(url);
+            URL url = URI.create("http://127.0.0.1:" + awaitPort(process)).toURL();
             var executor = new HttpCommandExecutor(
                     Map.of(CDP, new CommandInfo("/session/:sessionId/goog/cdp/execute", HttpMethod.POST)), url);
             var driver = new RemoteWebDriver(executor, options(profile));
@@ -78,6 +83,35 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException | IOException | InterruptedException e) {
             stop(process);
             throw e;
+        }
+    }
+
+    /** Reads chromedriver's output until it names its port; keeps draining it afterwards so it never blocks. */
+    private static int awaitPort(Process process) throws IOException, InterruptedException {
+        var port = new CompletableFuture<Integer>();
+        var output = new StringBuilder();
+        Thread.ofVirtual().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                }
+            } catch (IOException closed) {
+                // the process ended; handled below
+            }
+            port.completeExceptionally(new IOException("chromedriver exited: " + output));
+        });
+        try {
+            return port.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (IOException) e.getCause();
+        } catch (TimeoutException e) {
+            synchronized (output) {
+                throw new IOException("chromedriver did not start within " + STARTUP.toSeconds() + " s: " + output);
+            }
         }
     }
 
@@ -93,26 +127,6 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         return options;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitReady(URL url) throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var request = HttpRequest.newBuilder(URI.create(url + "/status")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("chromedriver did not answer on " + url + " within " + STARTUP.toSeconds() + " s");
     }
 
     /** Runs a Chrome DevTools Protocol command in the current session and returns its result object. */
@@ -189,7 +203,7 @@ final class Browser implements AutoCloseable {
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : tree) {
             try {
-                handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                handle.onExit().get(5, TimeUnit.SECONDS);
             } catch (Exception stillRunning) {
                 handle.destroyForcibly();
             }
