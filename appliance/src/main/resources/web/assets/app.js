@@ -44,10 +44,10 @@ function showPublic(mount, options) {
   mount(main, options);
 }
 
-async function showLogin(message, kind = 'info') {
-  if (!system) system = await api('GET', '/system', {anonymous: true}).catch(() => null);
+// /api/v1/system needs a session, so the sign-in page names the appliance by the address the user typed.
+function showLogin(message, kind = 'info') {
   showPublic(mountLogin, {
-    message, kind, hostname: system?.hostname,
+    message, kind, hostname: system?.hostname ?? location.hostname,
     onLoggedIn: () => startConsole(),
   });
 }
@@ -133,11 +133,11 @@ async function route() {
   main.focus({preventScroll: true});
 }
 
-async function signOut(message = 'You have signed out.') {
+async function signOut(message = 'You have signed out.', kind = 'success') {
   leave();
   await logout().catch(() => {});
   history.replaceState(null, '', '#/login');
-  showLogin(message, 'success');
+  showLogin(message, kind);
 }
 
 // Polling pages call the API every few seconds, which would keep the server's idle timer from ever running out on
@@ -152,7 +152,7 @@ function watchIdle() {
     const limit = session()?.idleTimeoutSeconds;
     if (!limit || app.dataset.state !== 'console') return;
     if (Date.now() - lastActivity >= limit * 1000) {
-      signOut(`You were signed out after ${duration(limit)} without activity.`);
+      signOut(`You were signed out after ${duration(limit)} without activity.`, 'warning');
     }
   }, 10_000);
 }
@@ -197,7 +197,7 @@ async function boot() {
       return;
     }
     if (await resume()) await startConsole();
-    else await showLogin();
+    else showLogin();
   } catch (e) {
     replace(main, h('section', {class: 'login-card card'},
       h('h1', {}, 'The appliance is not answering'),
