@@ -171,7 +171,7 @@ public final class Appliance implements AutoCloseable {
                 new MetricsResource(httpMetrics, jobRepository, sessions)));
         List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
-        list.add(new OpenApiResource(classes, VERSION));
+        list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
         return list;
     }
 
