@@ -120,20 +120,24 @@ public final class Appliance implements AutoCloseable {
     public Appliance start() {
         long t0 = System.nanoTime();
         startedAt = clock.instant();
+        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
         try {
             openStore();
+            phases.put("store", System.nanoTime());
             tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
             jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
                     () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
             jobs.recover();
+            phases.put("tls+jobs", System.nanoTime());
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
                     httpMetrics::wrap);
             web.start();
             started.push(web);
+            phases.put("web", System.nanoTime());
         } catch (Exception e) {
             close();
             if (e instanceof RuntimeException re) {
@@ -142,8 +146,15 @@ public final class Appliance implements AutoCloseable {
             throw new IllegalStateException("Start-up failed: " + e.getMessage(), e);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("lightsout {} ready in {} ms: https://{}:{}/ (HTTP {} redirects)", VERSION, startupTime.toMillis(),
-                config.get(Keys.BIND_ADDRESS), web.httpsPort(), web.httpPort());
+        StringBuilder split = new StringBuilder();
+        long prev = t0;
+        for (var p : phases.entrySet()) {
+            split.append(split.isEmpty() ? "" : ", ").append(p.getKey()).append(' ')
+                    .append((p.getValue() - prev) / 1_000_000).append(" ms");
+            prev = p.getValue();
+        }
+        LOG.info("lightsout {} ready in {} ms ({}): https://{}:{}/ (HTTP {} redirects)", VERSION,
+                startupTime.toMillis(), split, config.get(Keys.BIND_ADDRESS), web.httpsPort(), web.httpPort());
         return this;
     }
 
@@ -160,7 +171,7 @@ public final class Appliance implements AutoCloseable {
                 new MetricsResource(httpMetrics, jobRepository, sessions)));
         List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
-        list.add(new OpenApiResource(classes, VERSION));
+        list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
         return list;
     }
 

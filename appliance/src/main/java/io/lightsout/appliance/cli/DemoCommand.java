@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import io.lightsout.appliance.Appliance;
 import io.lightsout.appliance.config.ApplianceConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,15 @@ public final class DemoCommand implements Callable<Integer> {
         ApplianceConfig config = ApplianceConfig.load(dir, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", String.valueOf(httpsPort), "http.port", String.valueOf(httpPort),
                 "portmap.port", "1111", "tls.hostname", "localhost"));
-        Appliance appliance = new Appliance(config).start();
+        Appliance appliance;
+        try {
+            appliance = new Appliance(config).start();
+        } catch (RuntimeException e) {
+            if (data == null) {
+                deleteTree(dir);
+            }
+            throw e;
+        }
         if (appliance.accounts().setupRequired()) {
             appliance.accounts().setup(ADMIN_PASSWORD, READONLY_PASSWORD, "demo");
         }
@@ -66,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String url = "https://127.0.0.1:" + appliance.httpsPort() + "/";
         System.out.println();
-        System.out.println("lightsout demo is ready in " + appliance.startupTime().toMillis() + " ms: " + url);
+        System.out.println("lightsout demo is ready in " + appliance.startupTime().toMillis() + " ms ("
+                + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started): " + url);
         System.out.println("  log in as admin / " + ADMIN_PASSWORD + "   (or readonly / " + READONLY_PASSWORD + ")");
         System.out.println("  the certificate is self-signed: SHA-256 " + appliance.tls().info().sha256());
         System.out.println("  data directory: " + dir + "   (Ctrl-C stops)");
