@@ -74,6 +74,11 @@ public final class Database implements AutoCloseable {
         return t.getMessage();
     }
 
+    /** The pool, for libraries that take a DataSource (db-scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbc jdbc() {
         return jdbc;
     }
