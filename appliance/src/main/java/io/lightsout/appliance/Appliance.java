@@ -18,6 +18,7 @@ import io.lightsout.appliance.api.UserResource;
 import io.lightsout.appliance.credentials.CredentialProfiles;
 import io.lightsout.appliance.jobs.JobEngine;
 import io.lightsout.appliance.jobs.JobRepository;
+import io.lightsout.appliance.jobs.JobScheduler;
 import io.lightsout.appliance.jobs.JobTypeRegistry;
 import io.lightsout.appliance.jobs.SelfTestJob;
 import io.lightsout.appliance.metrics.HttpMetrics;
@@ -71,6 +72,8 @@ public final class Appliance implements AutoCloseable {
     private JobRepository jobRepository;
     private final JobTypeRegistry jobTypes = new JobTypeRegistry();
     private JobEngine jobs;
+    private final List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks = new java.util.ArrayList<>();
+    private JobScheduler scheduler;
     private TlsManager tls;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
@@ -130,6 +133,9 @@ public final class Appliance implements AutoCloseable {
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
             jobs.recover();
+            scheduler = new JobScheduler(database.dataSource(), jobs, scheduledTasks);
+            scheduler.start();
+            started.push(scheduler);
             phases.put("tls+jobs", System.nanoTime());
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
@@ -246,6 +252,15 @@ public final class Appliance implements AutoCloseable {
 
     public JobRepository jobRepository() {
         return jobRepository;
+    }
+
+    /** db-scheduler tasks of later capabilities: add them before {@link #start}. */
+    public List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks() {
+        return scheduledTasks;
+    }
+
+    public JobScheduler scheduler() {
+        return scheduler;
     }
 
     /** Job types by name: later capabilities register theirs before {@link #start}. */

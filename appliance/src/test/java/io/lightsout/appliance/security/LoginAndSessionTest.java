@@ -170,6 +170,48 @@ class LoginAndSessionTest {
         }
     }
 
+    @Test
+    void adminPasswordChangeReKeysTheVaultAndEndsTheOtherSessions() {
+        try (TestAppliance t = TestAppliance.started(java.time.Clock.systemUTC(), Map.of())) {
+            Http http = t.http();
+            Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
+            Auth elsewhere = http.login("admin", TestAppliance.ADMIN_PW);
+            String id = http.json("POST", "/api/v1/credential-profiles", Map.of("name", "idrac", "type", "device",
+                    "username", "root", "password", "Calvin-secret-9"), admin).json().path("id").asText();
+            Res wrongCurrent = http.json("PUT", "/api/v1/users/admin/password", Map.of("currentPassword", "nope",
+                    "newPassword", "Brand-new-admin-1"), admin);
+            assertThat(wrongCurrent.status()).isEqualTo(400);
+            assertThat(wrongCurrent.json().path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
+            assertThat(http.json("PUT", "/api/v1/users/admin/password", Map.of("currentPassword",
+                    TestAppliance.ADMIN_PW, "newPassword", "Brand-new-admin-1"), admin).status()).isEqualTo(204);
+            assertThat(t.appliance().vault().keyVersion()).isEqualTo(2);
+            assertThat(new String(t.appliance().credentials().password(id).orElseThrow())).isEqualTo("Calvin-secret-9");
+            assertThat(http.get("/api/v1/system", admin).status()).isEqualTo(200);
+            assertThat(http.get("/api/v1/system", elsewhere).status()).isEqualTo(401);
+            assertThat(login(http, "admin", TestAppliance.ADMIN_PW).status()).isEqualTo(401);
+            http.login("admin", "Brand-new-admin-1");
+
+            // operators: created by the admin, change their own password only, deleted by the admin
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "admin"), admin).status()).isEqualTo(400);
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "operator"), admin).status()).isEqualTo(201);
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "operator"), admin).status()).isEqualTo(409);
+            Auth desk = http.login("desk", "Desk-pass-12345");
+            assertThat(http.json("PUT", "/api/v1/users/readonly/password", Map.of("currentPassword", "x",
+                    "newPassword", "Other-pass-12345"), desk).status()).isEqualTo(403);
+            assertThat(http.json("PUT", "/api/v1/users/desk/password", Map.of("currentPassword", "Desk-pass-12345",
+                    "newPassword", "Desk-pass-67890"), desk).status()).isEqualTo(204);
+            assertThat(t.appliance().vault().keyVersion()).as("only the admin's change re-keys").isEqualTo(2);
+            assertThat(http.send("DELETE", "/api/v1/users/readonly", null, null, admin).status()).isEqualTo(409);
+            assertThat(http.send("DELETE", "/api/v1/users/desk", null, null, admin).status()).isEqualTo(204);
+            assertThat(http.get("/api/v1/jobs", desk).status()).isEqualTo(401);
+            assertThat(http.get("/api/v1/users", admin).json().findValuesAsText("username"))
+                    .containsExactly("admin", "readonly");
+        }
+    }
+
     private static Res login(Http http, String user, String password) {
         return http.json("POST", "/api/v1/sessions", Map.of("username", user, "password", password), Auth.NONE);
     }
