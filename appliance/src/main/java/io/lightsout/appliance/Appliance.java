@@ -1,0 +1,278 @@
+package io.lightsout.appliance;
+
+import io.lightsout.appliance.api.ApiApplication;
+import io.lightsout.appliance.api.AuditResource;
+import io.lightsout.appliance.api.AuthenticationFilter;
+import io.lightsout.appliance.api.CredentialProfileResource;
+import io.lightsout.appliance.api.HealthResource;
+import io.lightsout.appliance.api.JobResource;
+import io.lightsout.appliance.api.Json;
+import io.lightsout.appliance.api.OpenApiResource;
+import io.lightsout.appliance.api.SessionResource;
+import io.lightsout.appliance.api.SetupResource;
+import io.lightsout.appliance.api.SupportResource;
+import io.lightsout.appliance.api.SystemResource;
+import io.lightsout.appliance.api.TlsResource;
+import io.lightsout.appliance.api.TokenResource;
+import io.lightsout.appliance.api.UserResource;
+import io.lightsout.appliance.credentials.CredentialProfiles;
+import io.lightsout.appliance.jobs.JobEngine;
+import io.lightsout.appliance.jobs.JobRepository;
+import io.lightsout.appliance.jobs.JobScheduler;
+import io.lightsout.appliance.jobs.JobTypeRegistry;
+import io.lightsout.appliance.jobs.SelfTestJob;
+import io.lightsout.appliance.metrics.HttpMetrics;
+import io.lightsout.appliance.metrics.MetricsResource;
+import io.lightsout.appliance.support.SupportBundle;
+import io.lightsout.appliance.audit.AuditLog;
+import io.lightsout.appliance.config.ApplianceConfig;
+import io.lightsout.appliance.config.Keys;
+import io.lightsout.appliance.security.AccountService;
+import io.lightsout.appliance.security.PasswordHasher;
+import io.lightsout.appliance.security.SessionStore;
+import io.lightsout.appliance.security.TokenService;
+import io.lightsout.appliance.security.vault.RekeyObserver;
+import io.lightsout.appliance.security.vault.Vault;
+import io.lightsout.appliance.store.Database;
+import io.lightsout.appliance.support.LogFiles;
+import io.lightsout.appliance.tls.TlsManager;
+import io.lightsout.appliance.web.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of the appliance with constructors, starts them in order (logs,
+ * database, vault, services, TLS, HTTPS, HTTP) and stops them in reverse. Tests build the same root.
+ */
+public final class Appliance implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+
+    private final ApplianceConfig config;
+    private final Clock clock;
+    private final RekeyObserver rekeyObserver;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Database database;
+    private AuditLog audit;
+    private Vault vault;
+    private SessionStore sessions;
+    private AccountService accounts;
+    private TokenService tokens;
+    private CredentialProfiles credentials;
+    private JobRepository jobRepository;
+    private final JobTypeRegistry jobTypes = new JobTypeRegistry();
+    private JobEngine jobs;
+    private final List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks = new java.util.ArrayList<>();
+    private JobScheduler scheduler;
+    private TlsManager tls;
+    private final HttpMetrics httpMetrics = new HttpMetrics();
+    private WebServer web;
+    private Instant startedAt;
+    private Duration startupTime;
+
+    static {
+        // Jersey and others log through java.util.logging: route it into the appliance's logs
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
+    public Appliance(ApplianceConfig config, Clock clock, RekeyObserver rekeyObserver) {
+        this.config = config;
+        this.clock = clock;
+        this.rekeyObserver = rekeyObserver;
+    }
+
+    public Appliance(ApplianceConfig config) {
+        this(config, Clock.systemUTC(), RekeyObserver.NONE);
+    }
+
+    /** Opens the data directory, database and vault only (for console commands such as setup and token). */
+    public Appliance openStore() {
+        Path data = config.dataDir();
+        try {
+            Files.createDirectories(data.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + data, e);
+        }
+        started.push(LogFiles.attach(data.resolve("logs"), config.get(Keys.LOG_LEVEL)));
+        database = Database.open(config.get(Keys.DATABASE_URL), config.get(Keys.DATABASE_USER),
+                config.get(Keys.DATABASE_PASSWORD), config.get(Keys.DATABASE_POOL_SIZE));
+        started.push(database);
+        audit = new AuditLog(database.jdbc(), clock);
+        vault = Vault.open(data.resolve("vault").resolve("keys.p12"), database, clock, rekeyObserver);
+        sessions = new SessionStore(clock, config.get(Keys.SESSION_IDLE_TIMEOUT), config.get(Keys.SESSION_MAX));
+        accounts = new AccountService(database.jdbc(), new PasswordHasher(), sessions, vault, audit, clock,
+                config.get(Keys.LOGIN_MAX_FAILURES), config.get(Keys.LOGIN_LOCKOUT));
+        tokens = new TokenService(database.jdbc(), audit, clock);
+        credentials = new CredentialProfiles(database.jdbc(), vault, audit, clock);
+        jobRepository = new JobRepository(database.jdbc(), clock);
+        return this;
+    }
+
+    /** Starts everything; returns when the listeners accept connections. */
+    public Appliance start() {
+        long t0 = System.nanoTime();
+        startedAt = clock.instant();
+        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        try {
+            openStore();
+            phases.put("store", System.nanoTime());
+            tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
+            jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
+                    () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
+            jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
+            started.push(jobs);
+            jobs.recover();
+            scheduler = new JobScheduler(database.dataSource(), jobs, scheduledTasks);
+            scheduler.start();
+            started.push(scheduler);
+            phases.put("tls+jobs", System.nanoTime());
+            web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
+                    config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
+                    List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
+                    httpMetrics::wrap);
+            web.start();
+            started.push(web);
+            phases.put("web", System.nanoTime());
+        } catch (Exception e) {
+            close();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("Start-up failed: " + e.getMessage(), e);
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - t0);
+        StringBuilder split = new StringBuilder();
+        long prev = t0;
+        for (var p : phases.entrySet()) {
+            split.append(split.isEmpty() ? "" : ", ").append(p.getKey()).append(' ')
+                    .append((p.getValue() - prev) / 1_000_000).append(" ms");
+            prev = p.getValue();
+        }
+        LOG.info("lightsout {} ready in {} ms ({}): https://{}:{}/ (HTTP {} redirects)", VERSION,
+                startupTime.toMillis(), split, config.get(Keys.BIND_ADDRESS), web.httpsPort(), web.httpPort());
+        return this;
+    }
+
+    /** Every REST resource the appliance serves; later capabilities add theirs here. */
+    private List<Object> resources() {
+        List<Object> list = new java.util.ArrayList<>(List.of(new SetupResource(accounts),
+                new SessionResource(accounts, sessions),
+                new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
+                new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
+                new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
+                new JobResource(jobRepository, jobs),
+                new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
+                        jobs, audit, clock),
+                new MetricsResource(httpMetrics, jobRepository, sessions)));
+        List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
+        classes.add(OpenApiResource.class);
+        list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
+        return list;
+    }
+
+    /** A test secret written, read back and removed: proves the data key and the database agree. */
+    private boolean vaultRoundTrip() {
+        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String id = database.jdbc().transaction(tx -> vault.put(tx, probe));
+        try {
+            return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
+        } finally {
+            database.jdbc().transaction(tx -> {
+                vault.delete(tx, id);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    public ApplianceConfig config() {
+        return config;
+    }
+
+    public int httpsPort() {
+        return web.httpsPort();
+    }
+
+    public int httpPort() {
+        return web.httpPort();
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public Vault vault() {
+        return vault;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public CredentialProfiles credentials() {
+        return credentials;
+    }
+
+    public JobEngine jobs() {
+        return jobs;
+    }
+
+    public JobRepository jobRepository() {
+        return jobRepository;
+    }
+
+    /** db-scheduler tasks of later capabilities: add them before {@link #start}. */
+    public List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks() {
+        return scheduledTasks;
+    }
+
+    public JobScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Job types by name: later capabilities register theirs before {@link #start}. */
+    public JobTypeRegistry jobTypes() {
+        return jobTypes;
+    }
+
+    public TlsManager tls() {
+        return tls;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+}

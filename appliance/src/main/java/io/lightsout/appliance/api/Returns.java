@@ -1,0 +1,20 @@
+package io.lightsout.appliance.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * For resource methods that return a {@code Response}: the success status and body type, so the OpenAPI document
+ * can describe them ({@code Void.class} = no body).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Returns {
+    /** The success status. */
+    int status() default 200;
+
+    /** The body type, {@code Void.class} for none. */
+    Class<?> value() default Void.class;
+}

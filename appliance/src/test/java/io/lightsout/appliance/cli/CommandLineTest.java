@@ -1,0 +1,114 @@
+package io.lightsout.appliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lightsout.appliance.TestAppliance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The console commands (setup, token) on a data directory and the client commands against a running appliance. */
+class CommandLineTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run run(String stdin, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            var cl = Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int code = cl.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        }
+    }
+
+    @Test
+    void setupReadsTwoPasswordsAndTokenCreatePrintsAWorkingToken() throws Exception {
+        Path data = Files.createTempDirectory("cli-test-");
+        try {
+            Run weak = run("short\nalso-short\n", "setup", "--data", data.toString());
+            assertThat(weak.code()).isEqualTo(1);
+            assertThat(weak.err()).contains("adminPassword").contains("at least 10 characters");
+            Run ok = run(TestAppliance.ADMIN_PW + "\n" + TestAppliance.READONLY_PW + "\n", "setup", "--data",
+                    data.toString());
+            assertThat(ok.code()).as(ok.err()).isZero();
+            Run again = run(TestAppliance.ADMIN_PW + "\n" + TestAppliance.READONLY_PW + "\n", "setup", "--data",
+                    data.toString());
+            assertThat(again.code()).isEqualTo(1);
+            assertThat(again.err()).contains("already set up");
+
+            Run token = run("", "token", "create", "--data", data.toString(), "--name", "cli", "--role", "operator");
+            assertThat(token.code()).as(token.err()).isZero();
+            String value = token.out().strip();
+            assertThat(value).startsWith("lo_");
+            Run badRole = run("", "token", "create", "--data", data.toString(), "--name", "x", "--role", "root");
+            assertThat(badRole.code()).isEqualTo(1);
+            assertThat(badRole.err()).contains("Unknown role 'root'");
+            assertThat(run("", "run", "--data", data.toString(), "--set", "https.port=99999").err())
+                    .contains("'https.port'");
+
+            try (TestAppliance t = TestAppliance.start(data, false, Clock.systemUTC(), Map.of())) {
+                String fp = t.appliance().tls().info().sha256();
+                String url = "https://127.0.0.1:" + t.appliance().httpsPort();
+                Path tokenFile = data.resolve("token.txt");
+                Files.writeString(tokenFile, value + "\n");
+                t.http().send("POST", "/api/v1/support/self-test", null, null,
+                        io.lightsout.appliance.Http.Auth.bearer(value));
+                Run watch = run("", "jobs", "watch", "1", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", fp, "--interval", "1");
+                assertThat(watch.code()).as(watch.err()).isZero();
+                assertThat(watch.out()).contains("succeeded").contains("tls-certificate");
+                Run list = run("", "jobs", "list", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", fp);
+                assertThat(list.out()).contains("self-test").contains("4/4");
+                Run json = run("", "jobs", "show", "1", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", fp, "--json");
+                assertThat(json.out()).contains("\"state\" : \"succeeded\"");
+                Run audit = run("", "audit", "--action", "token.*", "--url", url, "--token-file",
+                        tokenFile.toString(), "--insecure");
+                assertThat(audit.err()).contains("--insecure").contains("NOT checked");
+                assertThat(audit.out()).contains("token.create").contains("console");
+                Run wrongPin = run("", "jobs", "list", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", "00".repeat(32));
+                assertThat(wrongPin.code()).isEqualTo(1);
+                assertThat(wrongPin.err()).contains("not trusted");
+                Run noToken = run("", "audit", "--url", url, "--token-file", data.resolve("none").toString(),
+                        "--insecure");
+                assertThat(noToken.code()).isEqualTo(1);
+                // another process (H2 shares an open file within one JVM, so this needs a child JVM)
+                Process busy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "token", "create",
+                        "--data", data.toString(), "--name", "y", "--role", "admin").redirectErrorStream(true).start();
+                String busyOut = new String(busy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(busy.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(busy.exitValue()).as(busyOut).isEqualTo(1);
+                assertThat(busyOut).contains("in use by a running appliance");
+                Run missing = run("", "jobs", "show", "999", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", fp);
+                assertThat(missing.code()).isEqualTo(1);
+                assertThat(missing.err()).contains("No job 999");
+            }
+        } finally {
+            TestAppliance.deleteTree(data);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.lightsout.appliance.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+    private static final Path DATA = Path.of("/var/lib/lightsout");
+
+    @Test
+    void defaultsAreTheProductionValues() {
+        ApplianceConfig c = ApplianceConfig.load(DATA, null, Map.of());
+        assertThat(c.get(Keys.HTTPS_PORT)).isEqualTo(443);
+        assertThat(c.get(Keys.HTTP_PORT)).isEqualTo(80);
+        assertThat(c.get(Keys.PORTMAP_PORT)).isEqualTo(111);
+        assertThat(c.get(Keys.SESSION_IDLE_TIMEOUT)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.get(Keys.SESSION_MAX)).isEqualTo(200);
+        assertThat(c.get(Keys.LOGIN_MAX_FAILURES)).isEqualTo(3);
+        assertThat(c.get(Keys.LOGIN_LOCKOUT)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.get(Keys.DATABASE_URL)).isEqualTo("jdbc:h2:file:/var/lib/lightsout/db/lightsout");
+    }
+
+    @Test
+    void fileThenSetOverridesWin() throws Exception {
+        Path f = Files.createTempFile("lightsout", ".properties");
+        try {
+            Files.writeString(f, "https.port=9443\nsession.idle-timeout=PT30M\nlogin.lockout=90s\n");
+            ApplianceConfig c = ApplianceConfig.load(DATA, f, ApplianceConfig.parseOverrides(List.of("https.port=10443")));
+            assertThat(c.get(Keys.HTTPS_PORT)).isEqualTo(10443);
+            assertThat(c.get(Keys.SESSION_IDLE_TIMEOUT)).isEqualTo(Duration.ofMinutes(30));
+            assertThat(c.get(Keys.LOGIN_LOCKOUT)).isEqualTo(Duration.ofSeconds(90));
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void aBadValueOrUnknownKeyStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("https.port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'https.port'").hasMessageContaining("65535");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("session.idle-timeout", "soon")))
+                .hasMessageContaining("'session.idle-timeout'").hasMessageContaining("duration");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("database.url", "mysql://x")))
+                .hasMessageContaining("'database.url'");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("sesion.max", "5")))
+                .hasMessageContaining("Unknown configuration key 'sesion.max'");
+        assertThatThrownBy(() -> ApplianceConfig.parseOverrides(List.of("https.port"))).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("database.password", " ")))
+                .hasMessageContaining("(secret)").hasMessageNotContaining("' '");
+    }
+
+    @Test
+    void secretsAndUrlPasswordsAreRedacted() {
+        ApplianceConfig c = ApplianceConfig.load(DATA, null, Map.of("database.password", "s3cret-db",
+                "database.url", "jdbc:postgresql://db:5432/lo?user=lo&password=s3cret-url&ssl=true"));
+        assertThat(c.redacted().toString()).doesNotContain("s3cret").contains("password=<redacted>&ssl=true");
+    }
+
+    @Test
+    void theConfigurationDocumentListsEveryKey() throws Exception {
+        Path doc = Path.of(System.getProperty("lightsout.repo", ".."), "docs", "configuration.md");
+        String text = Files.readString(doc);
+        for (Key<?> key : Keys.ALL) {
+            assertThat(text).as("docs/configuration.md documents %s", key.name()).contains("`" + key.name() + "`");
+        }
+    }
+}

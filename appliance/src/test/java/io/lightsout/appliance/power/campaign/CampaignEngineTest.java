@@ -1,0 +1,170 @@
+package io.lightsout.appliance.power.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lightsout.appliance.bmc.BmcCommand;
+import io.lightsout.appliance.bmc.BmcException;
+import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.NodeType;
+import io.lightsout.appliance.bmc.PowerAction;
+import io.lightsout.appliance.bmc.PowerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The engine against fake drivers of our own SPI, on a manual clock: no wall time, exact schedules. */
+class CampaignEngineTest extends CampaignFixture {
+
+    @Test
+    void wakesTheOffRetriesOnlyTheSilentAndLeavesTheAlreadyOnAlone() throws Exception {
+        idrac.bootDelay("fast", Duration.ofSeconds(90));
+        idrac.state("up", PowerState.ON);
+        idrac.neverBoots("dead");
+
+        CampaignReport report = run(spec(List.of(server("fast"), server("up"), server("dead")), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON));
+
+        Map<String, TargetState> s = byNode(report);
+        assertThat(s.get("fast").status()).isEqualTo(TargetStatus.VERIFIED);
+        assertThat(s.get("fast").doneAt()).contains(START.plusSeconds(120));
+        assertThat(s.get("up").status()).isEqualTo(TargetStatus.ALREADY_ON);
+        assertThat(s.get("dead").failure()).contains(FailureReason.NOT_VERIFIED_BY_DEADLINE);
+        assertThat(idrac.count("fast", ON)).isEqualTo(1);
+        assertThat(idrac.count("up", ON)).isZero();
+        assertThat(idrac.count("dead", ON)).isEqualTo(3);
+        // paced at 1000/s: "dead" went out 1 ms after "fast", and its retries keep that offset
+        assertThat(s.get("dead").lastAttemptAt()).contains(START.plus(Duration.ofMinutes(20)).plusMillis(1));
+        assertThat(s.get("fast").lastAttemptAt()).contains(START);
+        assertThat(s.get("dead").doneAt()).contains(START.plus(Duration.ofHours(2)));
+        assertThat(report.successRate()).isEqualTo(2 / 3.0);
+        assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void rejectedCredentialsFailAtOnceAndAreNeverRetried() throws Exception {
+        idrac.fail("locked", BmcException.Reason.AUTH_FAILED, Integer.MAX_VALUE);
+        idrac.fail("onoff", c -> c instanceof BmcCommand.ChangePower, BmcException.Reason.AUTH_FAILED, 99);
+
+        CampaignReport report = run(spec(List.of(server("locked"), server("onoff")), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON));
+
+        assertThat(report.targets()).allSatisfy(t -> assertThat(t.failure()).contains(FailureReason.AUTH_FAILED));
+        assertThat(idrac.count("locked", ON)).isZero();
+        assertThat(idrac.count("onoff", ON)).isEqualTo(1);
+        // nothing left to wait for: the run ends long before the deadline
+        assertThat(clock.instant()).isBefore(START.plusSeconds(60));
+    }
+
+    @Test
+    void aBmcThatNeverAcceptsFailsAsNoAnswerOrBmcError() throws Exception {
+        idrac.fail("silent", BmcException.Reason.UNREACHABLE, Integer.MAX_VALUE);
+        idrac.fail("broken", c -> c instanceof BmcCommand.ChangePower, BmcException.Reason.BMC_ERROR, 99);
+
+        Map<String, TargetState> s = byNode(run(spec(List.of(server("silent"), server("broken")), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON)));
+
+        assertThat(s.get("silent").failure()).contains(FailureReason.NO_ANSWER);
+        assertThat(s.get("silent").attempts()).isEqualTo(3);
+        assertThat(s.get("broken").failure()).contains(FailureReason.BMC_ERROR);
+        assertThat(s.get("broken").detail()).isEqualTo("injected BMC_ERROR");
+        assertThat(idrac.count("broken", ON)).isEqualTo(3);
+    }
+
+    @Test
+    void methodRulesPickBmcOrWakeOnLan() throws Exception {
+        wol.bootDelay("pc", Duration.ofSeconds(30));
+        idrac.neverBoots("srv");
+        CampaignReport auto = run(spec(List.of(server("srv"), desktop("pc")), MethodRule.AUTO, AfterWindow.LEAVE_ON));
+        assertThat(byNode(auto).get("pc").method()).contains(WakeMethod.WOL);
+        assertThat(byNode(auto).get("srv").method()).contains(WakeMethod.BMC);
+        assertThat(wol.count("pc", ON)).isEqualTo(1);
+        assertThat(wol.count("srv", ON)).isZero();
+
+        var forcedWol = new CampaignSpec("night-2", "n", List.of(server("srv2")), spec(List.of(), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON).schedule(), MethodRule.FORCE_WOL, 1000, Duration.ofMinutes(1),
+                new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
+        new CampaignEngine(executor, store, clock, clock.sleeper()).run(forcedWol,
+                new Occurrence(clock.instant(), clock.instant().plusSeconds(300)));
+        assertThat(wol.count("srv2", ON)).isEqualTo(1);
+        assertThat(idrac.count("srv2", ON)).isZero();
+        assertThat(idrac.count("srv2", new BmcCommand.GetPowerState())).isPositive(); // verified through its BMC
+
+        var forcedBmc = new CampaignSpec("night-3", "n", List.of(desktop("pc2")), forcedWol.schedule(),
+                MethodRule.FORCE_BMC, 1000, Duration.ofMinutes(1), forcedWol.retries(), AfterWindow.LEAVE_ON);
+        CampaignReport r = new CampaignEngine(executor, store, clock, clock.sleeper()).run(forcedBmc,
+                new Occurrence(clock.instant(), clock.instant().plusSeconds(300)));
+        assertThat(r.targets().get(0).failure()).contains(FailureReason.NOT_SUPPORTED);
+        assertThat(r.targets().get(0).detail()).contains("forces BMC");
+    }
+
+    @Test
+    void pacingSpacesPowerOnsAndTargetsNotReachedByTheDeadlineSaySo() throws Exception {
+        List<BmcTarget> five = IntStream.range(0, 5).mapToObj(i -> server("n" + i)).toList();
+        five.forEach(t -> idrac.neverBoots(t.nodeId()));
+        var slow = new CampaignSpec("slow", "n", five, new CampaignSchedule.Once(new Occurrence(START,
+                START.plusMillis(2500))), MethodRule.AUTO, 1, Duration.ofMinutes(1),
+                new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
+
+        Map<String, TargetState> s = byNode(run(slow));
+
+        assertThat(IntStream.range(0, 3).mapToObj(i -> s.get("n" + i).lastAttemptAt().orElseThrow()))
+                .containsExactly(START, START.plusSeconds(1), START.plusSeconds(2));
+        assertThat(s.get("n3").attempts()).isZero();
+        assertThat(s.get("n3").detail()).isEqualTo("not reached before the deadline");
+        assertThat(s.get("n4").failure()).contains(FailureReason.NOT_VERIFIED_BY_DEADLINE);
+    }
+
+    @Test
+    void firstAttemptsAreBatchedSoEachNodeIsReadJustBeforeItsPowerOn() throws Exception {
+        List<BmcTarget> six = IntStream.range(0, 6).mapToObj(i -> server("n" + i)).toList();
+        six.forEach(t -> idrac.bootDelay(t.nodeId(), Duration.ofMillis(1500)));
+        var batched = new CampaignSpec("batched", "n", six, new CampaignSchedule.Once(new Occurrence(START,
+                START.plusSeconds(60))), MethodRule.AUTO, 2, Duration.ofSeconds(1),
+                new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
+
+        CampaignReport report = run(batched);
+
+        // 2 power-ons/s and a 1 s verify interval: batches of 2, one per second, each read right before its sends
+        for (int i = 0; i < 6; i++) {
+            String n = "n" + i;
+            var firstRead = idrac.calls().stream().filter(c -> c.nodeId().equals(n)).findFirst().orElseThrow();
+            assertThat(firstRead.command()).isEqualTo(new BmcCommand.GetPowerState());
+            assertThat(firstRead.at()).as(n).isEqualTo(START.plusSeconds(i / 2));
+            assertThat(byNode(report).get(n).lastAttemptAt()).contains(START.plusMillis(500L * i));
+        }
+        assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 6);
+        // the first batch was verified before the last was sent
+        assertThat(byNode(report).get("n0").doneAt().orElseThrow()).isBefore(START.plusMillis(2500));
+    }
+
+    @Test
+    void afterTheWindowOnlyNodesTheCampaignWokeArePoweredOff() throws Exception {
+        idrac.bootDelay("woken", Duration.ofSeconds(10));
+        idrac.state("was-on", PowerState.ON);
+        wol.bootDelay("pc", Duration.ofSeconds(10));
+
+        Map<String, TargetState> s = byNode(run(spec(List.of(server("woken"), server("was-on"), desktop("pc")),
+                MethodRule.AUTO, AfterWindow.POWER_OFF_WOKEN)));
+
+        BmcCommand.ChangePower off = new BmcCommand.ChangePower(PowerAction.OFF_GRACEFUL);
+        assertThat(idrac.count("woken", off)).isEqualTo(1);
+        assertThat(idrac.count("was-on", off)).isZero();
+        assertThat(s.get("woken").powerOff()).isEqualTo(TargetState.PowerOff.DONE);
+        assertThat(s.get("was-on").powerOff()).isEqualTo(TargetState.PowerOff.NONE);
+        assertThat(s.get("pc").powerOff()).isEqualTo(TargetState.PowerOff.NOT_POSSIBLE);
+        assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void badSpecsAreRefusedNamingTheProblem() {
+        assertThatThrownBy(() -> spec(List.of(server("a"), server("a")), MethodRule.AUTO, AfterWindow.LEAVE_ON))
+                .hasMessageContaining("node a is a target twice");
+        assertThatThrownBy(() -> new CampaignSpec.Retries(-1, Duration.ofMinutes(1))).hasMessageContaining("0..20");
+        assertThatThrownBy(() -> new Occurrence(START, START)).hasMessageContaining("must be after");
+    }
+}

@@ -1,0 +1,67 @@
+package io.lightsout.appliance.power.campaign;
+
+
+import io.lightsout.appliance.bmc.BmcCommand;
+import io.lightsout.appliance.bmc.BmcExecutor;
+import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.CallLimits;
+import io.lightsout.appliance.bmc.DriverRegistry;
+import io.lightsout.appliance.bmc.FakeDriver;
+import io.lightsout.appliance.bmc.NodeType;
+import io.lightsout.appliance.bmc.PowerAction;
+import io.lightsout.appliance.bmc.ReachabilityProbe;
+import io.lightsout.appliance.power.ManualClock;
+import io.lightsout.appliance.power.wol.MacAddress;
+import io.lightsout.appliance.power.wol.WolDestination;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fake drivers of our own SPI on a manual clock, and campaign builders, for the engine tests. */
+abstract class CampaignFixture {
+
+    static final Instant START = Instant.parse("2026-11-24T01:00:00Z");
+    static final BmcCommand.ChangePower ON = new BmcCommand.ChangePower(PowerAction.ON);
+
+    final ManualClock clock = new ManualClock(START.minusSeconds(3600));
+    final FakeDriver idrac = new FakeDriver(NodeType.IDRAC, clock);
+    final FakeDriver wol = new FakeDriver(NodeType.WOL_ONLY, clock);
+    final BmcExecutor executor = new BmcExecutor(new DriverRegistry(List.of(idrac, wol)), CallLimits.DEFAULT);
+    final InMemoryCampaignStore store = new InMemoryCampaignStore();
+
+    static BmcTarget server(String id) {
+        return new BmcTarget(id, NodeType.IDRAC, "dc1", Optional.of("bmc-" + id), Optional.of(wolEndpoint()));
+    }
+
+    static BmcTarget desktop(String id) {
+        return new BmcTarget(id, NodeType.WOL_ONLY, "branch", Optional.empty(), Optional.of(wolEndpoint()));
+    }
+
+    static BmcTarget.WolEndpoint wolEndpoint() {
+        try {
+            Inet4Address ip = (Inet4Address) InetAddress.getByName("127.0.0.1");
+            return new BmcTarget.WolEndpoint(MacAddress.parse("02:00:00:00:00:01"), Optional.empty(),
+                    new WolDestination.Unicast(ip, 24), new ReachabilityProbe.TcpConnect(ip, 1, Duration.ofSeconds(1)));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CampaignSpec spec(List<BmcTarget> targets, MethodRule rule, AfterWindow after) {
+        return new CampaignSpec("night-1", "patch night", targets,
+                new CampaignSchedule.Once(new Occurrence(START, START.plus(Duration.ofHours(2)))), rule, 1000,
+                Duration.ofMinutes(1), new CampaignSpec.Retries(2, Duration.ofMinutes(10)), after);
+    }
+
+    CampaignReport run(CampaignSpec spec) throws InterruptedException {
+        return new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec).orElseThrow();
+    }
+
+    static Map<String, TargetState> byNode(CampaignReport r) {
+        return r.targets().stream().collect(java.util.stream.Collectors.toMap(TargetState::nodeId, t -> t));
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code nfs-share} command. */
+package io.lightsout.nfs.cli;
