@@ -75,6 +75,11 @@ public final class IdracMapper {
                 i.intValue("PercentComplete"), i.text("MessageID"), i.text("Message"));
     }
 
+    public static IsoConnection isoConnection(CimInstance o) {
+        return new IsoConnection(o.intValue("HostAttachedStatus") == 1, o.intValue("HostBootedFromISO") == 1,
+                o.text("IPAddr"), o.text("ShareName"), o.text("ImageName"));
+    }
+
     /** The job id ({@code InstanceID} selector of the returned job EPR), if the method started a job. */
     public static Optional<String> jobId(InvokeResult r) {
         return r.job().flatMap(j -> j.selectors().text("InstanceID"));
