@@ -81,13 +81,19 @@ public final class NfsBench implements Callable<Integer> {
             double[] ganOne = new double[rounds];
             double[] ganMany = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                try (Server s = ours(export)) {
-                    oursOne[r] = single(s, big);
-                    oursMany[r] = concurrent(s, files);
-                }
-                try (Server s = ganesha(export)) {
-                    ganOne[r] = single(s, big);
-                    ganMany[r] = concurrent(s, files);
+                // alternate which server goes first, so that drifting load on the machine favours neither
+                for (int turn = 0; turn < 2; turn++) {
+                    if ((turn == 0) == (r % 2 == 0)) {
+                        try (Server s = ours(export)) {
+                            oursOne[r] = single(s, big);
+                            oursMany[r] = concurrent(s, files);
+                        }
+                    } else {
+                        try (Server s = ganesha(export)) {
+                            ganOne[r] = single(s, big);
+                            ganMany[r] = concurrent(s, files);
+                        }
+                    }
                 }
                 System.out.printf("round %d: 1 reader ours %.0f / ganesha %.0f MB/s; %d readers ours %.0f / ganesha %.0f MB/s%n",
                         r + 1, oursOne[r], ganOne[r], readers, oursMany[r], ganMany[r]);
