@@ -15,7 +15,6 @@ import io.lightsout.nfs.xdr.Mount3;
 import io.lightsout.nfs.xdr.Nfs3;
 import io.lightsout.nfs.xdr.Portmap;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -202,9 +201,5 @@ public final class NfsShare implements AutoCloseable {
             }
         }
         listeners.clear();
-    }
-
-    InetAddress bindAddress() {
-        return settings.bind();
     }
 }
