@@ -184,11 +184,11 @@ public final class Appliance implements AutoCloseable {
     /** A test secret written, read back and removed: proves the data key and the database agree. */
     private boolean vaultRoundTrip() {
         byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String id = database.jdbc().transaction(tx -> vault.put(tx, probe));
+        String id = vault.transaction(tx -> vault.put(tx, probe));
         try {
             return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
         } finally {
-            database.jdbc().transaction(tx -> {
+            vault.transaction(tx -> {
                 vault.delete(tx, id);
                 return null;
             });
