@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/lightsout bench ...}: one subcommand per benchmark. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
+        subcommands = ApplianceBench.class)
 public final class BenchMain implements Runnable {
 
     @Override
