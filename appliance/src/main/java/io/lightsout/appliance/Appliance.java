@@ -141,8 +141,8 @@ public final class Appliance implements AutoCloseable {
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
                     httpMetrics::wrap);
-            web.start();
             started.push(web);
+            web.start();
             phases.put("web", System.nanoTime());
         } catch (Exception e) {
             close();
