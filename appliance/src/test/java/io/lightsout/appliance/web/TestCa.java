@@ -63,9 +63,16 @@ final class TestCa {
         return out.toString();
     }
 
-    /** A self-signed certificate for an unrelated key: valid PEM that matches no pending CSR. */
+    /**
+     * A server (leaf) certificate for an unrelated key, issued by a throw-away CA: a well-formed upload that the
+     * appliance must refuse because it matches no pending CSR (not because it is a CA certificate).
+     */
     static X509Certificate unrelated(String name) throws Exception {
-        return new TestCa(name).certificate;
+        var issuer = new TestCa(name + " CA");
+        KeyPair other = rsa();
+        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer.certificate.getSubjectX500Principal().getName()),
+                BigInteger.TWO, from(), until(), new X500Name("CN=" + name), other.getPublic());
+        return issuer.sign(builder);
     }
 
     private X509Certificate sign(X509v3CertificateBuilder builder) throws Exception {
