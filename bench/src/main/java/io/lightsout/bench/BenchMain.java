@@ -1,11 +1,14 @@
 package io.lightsout.bench;
 
+import io.lightsout.bench.wsman.SweepBench;
+import io.lightsout.bench.wsman.TransportBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/lightsout bench ...}: one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
-        subcommands = {WakeCampaignBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class})
+        subcommands = {WakeCampaignBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class,
+            SweepBench.class, TransportBench.class})
 public final class BenchMain implements Runnable {
 
     @Override

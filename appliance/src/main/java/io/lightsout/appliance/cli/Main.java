@@ -4,6 +4,7 @@ import io.lightsout.appliance.config.ConfigException;
 import io.lightsout.appliance.error.ApplianceException;
 import io.lightsout.appliance.power.wol.WakeCommand;
 import io.lightsout.lab.cli.LabCommand;
+import io.lightsout.wsman.cli.WsmanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Out-of-band hardware management appliance.",
         subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
             JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class,
-            io.lightsout.nfs.cli.NfsShareCommand.class})
+            io.lightsout.nfs.cli.NfsShareCommand.class, WsmanCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -1,0 +1,158 @@
+package io.lightsout.bench.wsman;
+
+import io.lightsout.lab.BmcType;
+import io.lightsout.lab.Lab;
+import io.lightsout.lab.SimulatedBmc;
+import io.lightsout.wsman.WsmanClient;
+import io.lightsout.wsman.WsmanEndpoint;
+import io.lightsout.wsman.amt.AmtProfile;
+import io.lightsout.wsman.auth.AuthScheme;
+import io.lightsout.wsman.auth.Credentials;
+import io.lightsout.wsman.idrac.IdracProfile;
+import io.lightsout.wsman.profile.PowerReading;
+import io.lightsout.wsman.profile.PowerState;
+import io.lightsout.wsman.tls.TrustPolicy;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench sweep}: starts a lab and reads the power state of every BMC through the profiles twice — cold (a new
+ * client: new connections, full TLS handshakes, Digest challenges) and warm (the same client again: kept-alive
+ * connections, remembered nonces). Efficiency = (N × L / C) / wall: 1.0 means the sweep took only the lab's latency.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Power-state sweep over a simulated lab: cold and warm efficiency, calls/s, CPU seconds.")
+public final class SweepBench implements Callable<Integer> {
+
+    @Option(names = "--bmcs", defaultValue = "10000", description = "number of BMCs (default 10000)")
+    int bmcs;
+
+    @Option(names = "--latency-ms", defaultValue = "200", description = "lab latency per answer in ms (default 200)")
+    int latencyMs;
+
+    @Option(names = "--concurrency", defaultValue = "1000", description = "calls in flight (default 1000)")
+    int concurrency;
+
+    @Option(names = "--amt-percent", defaultValue = "50", description = "share of AMT BMCs, 0..100 (default 50)")
+    int amtPercent;
+
+    @Option(names = "--base", defaultValue = "127.30.0.1", description = "first lab address (default 127.30.0.1)")
+    String base;
+
+    @Option(names = "--plain-http", description = "lab without TLS")
+    boolean plain;
+
+    @Option(names = "--warm-rounds", defaultValue = "3",
+            description = "warm sweeps to run; the last one is reported as 'warm' (default 3, JIT settles)")
+    int warmRounds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (bmcs < 1 || concurrency < 1 || latencyMs < 0 || amtPercent < 0 || amtPercent > 100 || warmRounds < 1) {
+            System.err.println("sweep: --bmcs, --concurrency, --warm-rounds >= 1; --latency-ms >= 0;"
+                    + " --amt-percent 0..100");
+            return 2;
+        }
+        int amt = bmcs * amtPercent / 100;
+        Duration l = Duration.ofMillis(latencyMs);
+        try (Lab lab = Lab.builder().idrac(bmcs - amt).amt(amt).base(base).idracPort(0).amtPort(0).tls(!plain)
+                .latency(l, l).start()) {
+            System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores%n",
+                    bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs, concurrency,
+                    Runtime.getRuntime().availableProcessors());
+            try (WsmanClient client = WsmanClient.create()) {
+                List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
+                report("cold", sweep(readers, lab));
+                for (int r = 1; r < warmRounds; r++) {
+                    report("warm-" + r, sweep(readers, lab));
+                }
+                report("warm", sweep(readers, lab));
+            }
+        }
+        return 0;
+    }
+
+    private List<Supplier<PowerReading>> readers(WsmanClient client, List<SimulatedBmc> all) {
+        List<Supplier<PowerReading>> out = new ArrayList<>(all.size());
+        for (SimulatedBmc b : all) {
+            WsmanEndpoint.Builder e = WsmanEndpoint.builder(URI.create(b.url()), new Credentials(b.username(),
+                    b.password())).auth(b.type() == BmcType.IDRAC ? AuthScheme.BASIC : AuthScheme.DIGEST)
+                    .connectTimeout(Duration.ofSeconds(30)).responseTimeout(Duration.ofSeconds(60));
+            if (!plain) {
+                e.trust(new TrustPolicy.Pinned(b.certificateSha256()));
+            }
+            var session = client.session(e.build());
+            if (b.type() == BmcType.IDRAC) {
+                IdracProfile p = new IdracProfile(session);
+                out.add(p::powerState);
+            } else {
+                AmtProfile p = new AmtProfile(session);
+                out.add(p::powerState);
+            }
+        }
+        return out;
+    }
+
+    private record Sweep(double wallSeconds, double cpuSeconds, long httpRequests, Map<PowerState, Integer> states,
+                         String firstProblem) {
+    }
+
+    private Sweep sweep(List<Supplier<PowerReading>> readers, Lab lab) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long requests0 = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum();
+        PowerReading[] results = new PowerReading[readers.size()];
+        AtomicInteger next = new AtomicInteger();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        try (ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(vt.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                        results[i] = readers.get(i).get();
+                    }
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        Map<PowerState, Integer> states = new EnumMap<>(PowerState.class);
+        String problem = null;
+        for (PowerReading r : results) {
+            states.merge(r.state(), 1, Integer::sum);
+            if (problem == null && (r.state() == PowerState.UNKNOWN || r.state() == PowerState.AUTH_FAILED)) {
+                problem = r.detail();
+            }
+        }
+        long requests = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum() - requests0;
+        return new Sweep(wall, cpu, requests, states, problem);
+    }
+
+    private void report(String name, Sweep s) {
+        double ideal = (double) bmcs * latencyMs / 1000.0 / concurrency;
+        System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.1f s (client + lab), states %s%n",
+                name, s.wallSeconds(), bmcs / s.wallSeconds(), s.httpRequests(), s.cpuSeconds(), s.states());
+        if (latencyMs > 0) {
+            System.out.printf("%s efficiency %.2f%n", name, ideal / s.wallSeconds());
+        }
+        if (s.firstProblem() != null) {
+            System.out.println("  first problem: " + s.firstProblem());
+        }
+    }
+}

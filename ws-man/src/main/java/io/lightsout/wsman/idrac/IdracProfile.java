@@ -1,0 +1,135 @@
+package io.lightsout.wsman.idrac;
+
+import io.lightsout.wsman.CimInstance;
+import io.lightsout.wsman.EnumerateOptions;
+import io.lightsout.wsman.InvokeResult;
+import io.lightsout.wsman.Request;
+import io.lightsout.wsman.Responses;
+import io.lightsout.wsman.WsmanException;
+import io.lightsout.wsman.WsmanSession;
+import io.lightsout.wsman.profile.MethodFailedException;
+import io.lightsout.wsman.profile.PowerAction;
+import io.lightsout.wsman.profile.PowerReading;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Dell iDRAC through the Lifecycle Controller's DCIM classes. Methods throw {@link WsmanException} for transport
+ * and protocol failures and {@link MethodFailedException} when the device ran a method and reported failure;
+ * {@link #powerState()} alone never throws, since UNKNOWN and AUTH_FAILED are states.
+ */
+public final class IdracProfile {
+
+    /** The CIM power values DCIM_CSPowerManagementService accepts (Dell omsdk iDRACEnums). */
+    public static final Set<PowerAction> SUPPORTED = EnumSet.of(PowerAction.ON, PowerAction.CYCLE_SOFT,
+            PowerAction.OFF_SOFT, PowerAction.CYCLE_HARD, PowerAction.RESET, PowerAction.NMI,
+            PowerAction.OFF_GRACEFUL);
+
+    private final WsmanSession session;
+
+    public IdracProfile(WsmanSession session) {
+        this.session = session;
+    }
+
+    /** GetRemoteServicesAPIStatus: gate every command on {@link LcStatus#ready()}. */
+    public LcStatus remoteServicesStatus() {
+        return IdracMapper.lcStatus(invoke(IdracRequests.remoteServicesStatus(), "GetRemoteServicesAPIStatus"));
+    }
+
+    /** The host's power state from DCIM_ComputerSystem; failures become UNKNOWN or AUTH_FAILED. */
+    public PowerReading powerState() {
+        try {
+            return IdracMapper.powerState(session.instances(IdracRequests.COMPUTER_SYSTEM, EnumerateOptions.defaults()));
+        } catch (WsmanException e) {
+            return PowerReading.failed(e);
+        }
+    }
+
+    /** DCIM_CSPowerManagementService.RequestPowerStateChange. */
+    public InvokeResult requestPowerState(PowerAction action) {
+        if (!SUPPORTED.contains(action)) {
+            throw new IllegalArgumentException("iDRAC does not support power action " + action);
+        }
+        return MethodFailedException.check(invoke(IdracRequests.requestPowerStateChange(action.cimValue()),
+                "RequestPowerStateChange"));
+    }
+
+    /** DCIM_ComputerSystem.RequestStateChange: 2 on, 3 off, 11 reset. */
+    public InvokeResult requestStateChange(int requestedState) {
+        return MethodFailedException.check(invoke(IdracRequests.requestStateChange(requestedState),
+                "RequestStateChange"));
+    }
+
+    /** Hardware and firmware inventory: six enumerations. */
+    public Inventory inventory() {
+        List<Inventory.SystemInfo> system = view("DCIM_SystemView", IdracMapper::system);
+        return new Inventory(system.isEmpty() ? new Inventory.SystemInfo("", "", "", "", "", "", "") : system.getFirst(),
+                view("DCIM_CPUView", IdracMapper::cpu), view("DCIM_MemoryView", IdracMapper::memory),
+                view("DCIM_NICView", IdracMapper::nic), view("DCIM_PhysicalDiskView", IdracMapper::disk),
+                view("DCIM_SoftwareIdentity", IdracMapper::firmware));
+    }
+
+    private <T> List<T> view(String cls, Function<CimInstance, T> mapper) {
+        return session.instances(IdracRequests.uri(cls), EnumerateOptions.defaults()).stream().map(mapper).toList();
+    }
+
+    /** BootToNetworkISO: attach the ISO and boot from it once; returns the OSD job id. */
+    public String bootToNetworkIso(NetworkIso iso) {
+        return jobOf(invoke(IdracRequests.bootToNetworkIso(iso), "BootToNetworkISO"));
+    }
+
+    /** ConnectNetworkISOImage: attach without forcing a boot; returns the OSD job id. */
+    public String connectNetworkIso(NetworkIso iso) {
+        return jobOf(invoke(IdracRequests.connectNetworkIso(iso), "ConnectNetworkISOImage"));
+    }
+
+    /** DetachISOImage: undo BootToNetworkISO. */
+    public InvokeResult detachIso() {
+        return MethodFailedException.check(invoke(IdracRequests.osdMethod("DetachISOImage"), "DetachISOImage"));
+    }
+
+    /** DisconnectNetworkISOImage: undo ConnectNetworkISOImage. */
+    public InvokeResult disconnectNetworkIso() {
+        return MethodFailedException.check(invoke(IdracRequests.osdMethod("DisconnectNetworkISOImage"),
+                "DisconnectNetworkISOImage"));
+    }
+
+    /** GetNetworkISOImageConnectionInfo: the attached image's share, name and state as output parameters. */
+    public CimInstance networkIsoConnectionInfo() {
+        return MethodFailedException.check(invoke(IdracRequests.osdMethod("GetNetworkISOImageConnectionInfo"),
+                "GetNetworkISOImageConnectionInfo")).output();
+    }
+
+    /** InstallFromURI of {@code uri} onto the SoftwareIdentity {@code instanceId}; returns the update job id. */
+    public String installFromUri(String uri, String instanceId) {
+        return jobOf(invoke(IdracRequests.installFromUri(uri, instanceId), "InstallFromURI"));
+    }
+
+    /** CreateRebootJob (1 power cycle, 2 graceful, 3 graceful then forced); returns the reboot job id. */
+    public String createRebootJob(int rebootJobType) {
+        return jobOf(invoke(IdracRequests.createRebootJob(rebootJobType), "CreateRebootJob"));
+    }
+
+    /** SetupJobQueue: run these jobs at {@code TIME_NOW} or {@code yyyymmddhhmmss}. */
+    public InvokeResult setupJobQueue(List<String> jobIds, String startTime) {
+        return MethodFailedException.check(invoke(IdracRequests.setupJobQueue(jobIds, startTime), "SetupJobQueue"));
+    }
+
+    /** One Lifecycle Controller (or OSD) job, for polling. */
+    public LifecycleJob job(String jobId) {
+        return IdracMapper.job(Responses.instance(session.endpoint().display(),
+                session.exchange(IdracRequests.job(jobId))));
+    }
+
+    private String jobOf(InvokeResult r) {
+        MethodFailedException.check(r);
+        return IdracMapper.jobId(r).orElseThrow(() -> new MethodFailedException(r.method(),
+                r.returnValue().orElse(-1), r.messageId().orElse(null), "no job reference returned"));
+    }
+
+    private InvokeResult invoke(Request request, String method) {
+        return Responses.invoke(session.endpoint().display(), method, session.exchange(request));
+    }
+}
