@@ -32,6 +32,7 @@ class AuthTest {
         TestClient.Resp r = c.enumerate(TestClient.DCIM + "DCIM_SystemView", true, 5);
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.headers().get("www-authenticate")).startsWith("Basic ");
+        assertThat(c.enumerate(TestClient.DCIM + "DCIM_SystemView", true, 5).headers()).containsKey("content-length");
         assertThat(r.body()).doesNotContain(lab.bmcs().get(0).password());
         c.password = lab.bmcs().get(0).password();
         assertThat(c.enumerate(TestClient.DCIM + "DCIM_SystemView", true, 5).status()).isEqualTo(200);
@@ -50,6 +51,8 @@ class AuthTest {
         c.challenge(ch);
         TestClient.Resp ok = c.send(GET_GENERAL.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.headers().get("transfer-encoding")).isEqualTo("chunked");
+        assertThat(ok.headers()).doesNotContainKey("content-length");
         // the nonce is reused with a growing nc, as clients do
         assertThat(c.send(GET_GENERAL.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)).status())
                 .isEqualTo(200);

@@ -113,6 +113,10 @@ public final class LabServer implements AutoCloseable {
         if (a == null) {
             WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body);
             a = shape(bmc, fault, reply);
+            if (bmc.type() == BmcType.AMT) {
+                // AMT answers with chunked bodies (protocols.md 5, rps#2149); iDRAC with a Content-Length
+                a = a.asChunked();
+            }
         }
         Answer answer = a;
         later(ex, delay, () -> {
@@ -167,7 +171,15 @@ public final class LabServer implements AutoCloseable {
         return new Answer(200, SOAP, body, null, false);
     }
 
-    private record Answer(int status, String contentType, byte[] body, String challenge, boolean close) {
+    private record Answer(int status, String contentType, byte[] body, String challenge, boolean close,
+                          boolean chunked) {
+        Answer(int status, String contentType, byte[] body, String challenge, boolean close) {
+            this(status, contentType, body, challenge, close, false);
+        }
+
+        Answer asChunked() {
+            return new Answer(status, contentType, body, challenge, close, true);
+        }
     }
 
     private static void later(HttpServerExchange ex, long delayMs, Runnable r) {
@@ -187,6 +199,9 @@ public final class LabServer implements AutoCloseable {
         }
         if (a.close) {
             ex.getResponseHeaders().put(Headers.CONNECTION, "close");
+        }
+        if (a.chunked) {
+            ex.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
         }
         ex.getResponseSender().send(ByteBuffer.wrap(a.body));
     }

@@ -102,7 +102,7 @@ public final class IdracService implements CimProvider {
     }
 
     @Override
-    public List<CimInstance.Property> invoke(String classNs, String method, Map<String, String> selectors,
+    public synchronized List<CimInstance.Property> invoke(String classNs, String method, Map<String, String> selectors,
                                              XmlElement input) {
         jobs.all(); // settle job effects before acting
         return methods.invoke(classNs.substring(classNs.lastIndexOf('/') + 1), method, input);
