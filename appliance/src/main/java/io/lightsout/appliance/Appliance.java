@@ -5,6 +5,7 @@ import io.lightsout.appliance.api.AuditResource;
 import io.lightsout.appliance.api.AuthenticationFilter;
 import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
+import io.lightsout.appliance.api.CampaignResource;
 import io.lightsout.appliance.api.GroupResource;
 import io.lightsout.appliance.api.JobResource;
 import io.lightsout.appliance.api.NodeResource;
@@ -27,6 +28,7 @@ import io.lightsout.appliance.power.PowerActions;
 import io.lightsout.appliance.power.PowerPolicy;
 import io.lightsout.appliance.power.PowerService;
 import io.lightsout.appliance.power.Sleeper;
+import io.lightsout.appliance.power.campaigns.Campaigns;
 import io.lightsout.appliance.power.wol.UdpWolSender;
 import io.lightsout.appliance.power.wol.WolPacer;
 import io.lightsout.appliance.power.wol.WolSettings;
@@ -101,6 +103,7 @@ public final class Appliance implements AutoCloseable {
     private NodeTargets nodeTargets;
     private BmcExecutor bmc;
     private PowerActions powerActions;
+    private Campaigns campaigns;
     private TlsManager tls;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
@@ -159,6 +162,9 @@ public final class Appliance implements AutoCloseable {
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
             powerActions.useEngine(jobs);
+            campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
+            campaigns.start();
+            started.push(campaigns);
             jobs.recover();
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
@@ -209,6 +215,7 @@ public final class Appliance implements AutoCloseable {
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
                 new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
+                new CampaignResource(campaigns, nodes),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new MetricsResource(httpMetrics, jobRepository, sessions)));
@@ -306,6 +313,10 @@ public final class Appliance implements AutoCloseable {
 
     public BmcExecutor bmc() {
         return bmc;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
     }
 
     public PowerActions powerActions() {

@@ -38,16 +38,22 @@ public final class NodeTargets implements BmcEndpoints {
 
     /** The driver's view of a node. */
     public BmcTarget target(Node n) {
-        return new BmcTarget(n.id(), n.type(), n.site(), Optional.ofNullable(n.bmcEndpoint()), wol(n));
+        return target(n, null);
     }
 
-    private Optional<BmcTarget.WolEndpoint> wol(Node n) {
+    /** The driver's view of a node, checking the OS on {@code verifyPort} instead of the node's own, when given. */
+    public BmcTarget target(Node n, Integer verifyPort) {
+        return new BmcTarget(n.id(), n.type(), n.site(), Optional.ofNullable(n.bmcEndpoint()), wol(n, verifyPort));
+    }
+
+    private Optional<BmcTarget.WolEndpoint> wol(Node n, Integer verifyPortOverride) {
         if (n.mac() == null || n.ip() == null) {
             return Optional.empty();
         }
         Inet4Address ip = ipv4(n.ip());
         Optional<SecureOnPassword> secureOn = registry.secureOn(n).map(SecureOnPassword::parse);
-        int verifyPort = n.verifyPort() == null ? NodeValidator.DEFAULT_VERIFY_PORT : n.verifyPort();
+        int verifyPort = verifyPortOverride != null ? verifyPortOverride
+                : n.verifyPort() == null ? NodeValidator.DEFAULT_VERIFY_PORT : n.verifyPort();
         return Optional.of(new BmcTarget.WolEndpoint(MacAddress.parse(n.mac()), secureOn,
                 new WolDestination.Unicast(ip, n.prefixLength() == null ? 24 : n.prefixLength()),
                 new ReachabilityProbe.TcpConnect(ip, verifyPort, probeTimeout)));

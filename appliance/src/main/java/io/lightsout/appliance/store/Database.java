@@ -73,6 +73,11 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
+    /** The pool itself, for libraries that take a {@link javax.sql.DataSource} (db-scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public boolean isH2() {
         return h2;
     }

@@ -73,6 +73,12 @@ class RoleMatrixTest {
         allow("POST /api/v1/groups/{id}/members", A, O);
         allow("POST /api/v1/groups/{id}/members/remove", A, O);
         allow("POST /api/v1/power-actions", A, O);
+        allow("GET /api/v1/wake-campaigns", A, O, R);
+        allow("POST /api/v1/wake-campaigns", A, O);
+        allow("GET /api/v1/wake-campaigns/{id}", A, O, R);
+        allow("GET /api/v1/wake-campaigns/{id}/report", A, O, R);
+        allow("GET /api/v1/wake-campaigns/{id}/report.csv", A, O, R);
+        allow("POST /api/v1/wake-campaigns/{id}/cancel", A, O);
         allow("GET /api/v1/tokens", A);
         allow("POST /api/v1/tokens", A);
         allow("DELETE /api/v1/tokens/{id}", A);
