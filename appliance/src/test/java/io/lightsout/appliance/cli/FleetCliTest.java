@@ -45,6 +45,18 @@ class FleetCliTest {
             assertThat(on.out()).contains("on 2 node(s)").contains("succeeded");
             lab.bmcs().forEach(b -> await().atMost(Duration.ofSeconds(10))
                     .until(() -> b.powerState() == io.lightsout.lab.PowerState.ON));
+            Run created = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "cli", "--all",
+                "--deadline", "20s", "--retries", "0", "--rate", "20"}, client));
+            assertThat(created.code()).as(created.err()).isZero();
+            String id = created.out().strip();
+            assertThat(id).startsWith("c-");
+            Run watch = CommandLineTest.run("", concat(new String[] {"campaigns", "watch", id, "--interval", "1"},
+                    client));
+            assertThat(watch.code()).as(watch.err()).isZero();
+            assertThat(watch.out()).contains("100%").contains("done: woken 0, already on 2, failed 0, pending 0");
+            Run report = CommandLineTest.run("", concat(new String[] {"campaigns", "report", id, "--csv"}, client));
+            assertThat(report.out().lines().count()).isEqualTo(3);
+            assertThat(CommandLineTest.run("", concat(new String[] {"campaigns", "list"}, client)).out()).contains(id);
             Run bad = CommandLineTest.run("", concat(new String[] {"power", "explode", "--all"}, client));
             assertThat(bad.code()).isEqualTo(1);
             assertThat(bad.err()).contains("action").contains("on, off, shutdown, cycle, reset, pxe");
