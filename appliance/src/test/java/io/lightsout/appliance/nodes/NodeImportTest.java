@@ -79,7 +79,7 @@ class NodeImportTest {
         // what `lightsout lab --idrac 1 --wol 2 --inventory FILE.csv` writes
         Res r = importCsv("""
                 address,port,type,username,password,mac,serviceTag,ip,verifyPort,secureOn
-                127.142.0.1,10443,IDRAC,root,lab-pldy51f88,02:4C:4F:00:00:20,0M0BN5Y,,,
+                127.142.0.1,10443,IDRAC,root,lab-pldy51f88,02:4C:4F:AA:00:20,0M0BN5Y,,,
                 ,,WOL,,,02:4c:35:2c:cc:fc,,127.143.0.1,41445,
                 ,,WOL,,,02:4c:35:2c:cc:fd,,127.143.0.2,41445,01:02:03:04:05:06
                 """);
