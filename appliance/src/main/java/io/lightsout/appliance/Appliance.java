@@ -27,6 +27,7 @@ import io.lightsout.appliance.power.InFlightActions;
 import io.lightsout.appliance.power.PowerActions;
 import io.lightsout.appliance.power.PowerPolicy;
 import io.lightsout.appliance.power.PowerService;
+import io.lightsout.appliance.power.PowerSync;
 import io.lightsout.appliance.power.Sleeper;
 import io.lightsout.appliance.power.campaigns.Campaigns;
 import io.lightsout.appliance.power.wol.UdpWolSender;
@@ -104,6 +105,7 @@ public final class Appliance implements AutoCloseable {
     private BmcExecutor bmc;
     private PowerActions powerActions;
     private Campaigns campaigns;
+    private PowerSync powerSync;
     private TlsManager tls;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
@@ -201,8 +203,12 @@ public final class Appliance implements AutoCloseable {
                 new ProfileDriver(NodeType.DASH, new AmtPowerProfile(wsman, nodeTargets, clock)),
                 new WolOnlyDriver(wol, new ReachabilityProber(), clock)));
         bmc = new BmcExecutor(drivers, CallLimits.DEFAULT);
-        powerActions = new PowerActions(nodes, nodeTargets,
-                new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock), audit);
+        PowerService power = new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock);
+        powerActions = new PowerActions(nodes, nodeTargets, power, audit);
+        powerSync = new PowerSync(nodes, nodeTargets, power, audit, clock, config.get(Keys.POWER_SYNC_INTERVAL),
+                config.get(Keys.POWER_SYNC_JITTER), 3, 64);
+        powerSync.start();
+        started.push(powerSync);
         jobTypes.register(powerActions);
     }
 
@@ -218,7 +224,7 @@ public final class Appliance implements AutoCloseable {
                 new CampaignResource(campaigns, nodes),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
-                new MetricsResource(httpMetrics, jobRepository, sessions)));
+                new MetricsResource(httpMetrics, jobRepository, sessions, powerSync::render)));
         List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         list.add(new OpenApiResource(classes, VERSION));
@@ -317,6 +323,10 @@ public final class Appliance implements AutoCloseable {
 
     public Campaigns campaigns() {
         return campaigns;
+    }
+
+    public PowerSync powerSync() {
+        return powerSync;
     }
 
     public PowerActions powerActions() {
