@@ -1,5 +1,6 @@
 package io.lightsout.appliance;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.lightsout.appliance.api.ApiApplication;
 import io.lightsout.appliance.api.AuditResource;
 import io.lightsout.appliance.api.AuthenticationFilter;
@@ -46,6 +47,7 @@ import io.lightsout.appliance.api.UserResource;
 import io.lightsout.appliance.credentials.CredentialProfiles;
 import io.lightsout.appliance.jobs.JobEngine;
 import io.lightsout.appliance.jobs.JobRepository;
+import io.lightsout.appliance.jobs.JobScheduler;
 import io.lightsout.appliance.jobs.JobTypeRegistry;
 import io.lightsout.appliance.jobs.SelfTestJob;
 import io.lightsout.appliance.metrics.HttpMetrics;
@@ -66,16 +68,22 @@ import io.lightsout.appliance.tls.TlsManager;
 import io.lightsout.appliance.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The composition root: builds every part of the appliance with constructors, starts them in order (logs,
@@ -106,6 +114,8 @@ public final class Appliance implements AutoCloseable {
     private PowerActions powerActions;
     private Campaigns campaigns;
     private PowerSync powerSync;
+    private final List<Task<?>> scheduledTasks = new ArrayList<>();
+    private JobScheduler scheduler;
     private TlsManager tls;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
@@ -114,8 +124,8 @@ public final class Appliance implements AutoCloseable {
 
     static {
         // Jersey and others log through java.util.logging: route it into the appliance's logs
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     public Appliance(ApplianceConfig config, Clock clock, RekeyObserver rekeyObserver) {
@@ -155,8 +165,10 @@ public final class Appliance implements AutoCloseable {
     public Appliance start() {
         long t0 = System.nanoTime();
         startedAt = clock.instant();
+        Map<String, Long> phases = new LinkedHashMap<>();
         try {
             openStore();
+            phases.put("store", System.nanoTime());
             tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
             jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
                     () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
@@ -164,16 +176,19 @@ public final class Appliance implements AutoCloseable {
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
             powerActions.useEngine(jobs);
-            campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
-            campaigns.start();
-            started.push(campaigns);
             jobs.recover();
+            scheduler = new JobScheduler(database.dataSource(), jobs, scheduledTasks);
+            campaigns.useScheduler(scheduler.scheduler());
+            scheduler.start();
+            started.push(scheduler);
+            phases.put("tls+jobs", System.nanoTime());
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
                     httpMetrics::wrap);
-            web.start();
             started.push(web);
+            web.start();
+            phases.put("web", System.nanoTime());
         } catch (Exception e) {
             close();
             if (e instanceof RuntimeException re) {
@@ -182,8 +197,15 @@ public final class Appliance implements AutoCloseable {
             throw new IllegalStateException("Start-up failed: " + e.getMessage(), e);
         }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("lightsout {} ready in {} ms: https://{}:{}/ (HTTP {} redirects)", VERSION, startupTime.toMillis(),
-                config.get(Keys.BIND_ADDRESS), web.httpsPort(), web.httpPort());
+        StringBuilder split = new StringBuilder();
+        long prev = t0;
+        for (var p : phases.entrySet()) {
+            split.append(split.isEmpty() ? "" : ", ").append(p.getKey()).append(' ')
+                    .append((p.getValue() - prev) / 1_000_000).append(" ms");
+            prev = p.getValue();
+        }
+        LOG.info("lightsout {} ready in {} ms ({}): https://{}:{}/ (HTTP {} redirects)", VERSION,
+                startupTime.toMillis(), split, config.get(Keys.BIND_ADDRESS), web.httpsPort(), web.httpPort());
         return this;
     }
 
@@ -210,11 +232,13 @@ public final class Appliance implements AutoCloseable {
         powerSync.start();
         started.push(powerSync);
         jobTypes.register(powerActions);
+        campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
+        scheduledTasks.add(campaigns.task());
     }
 
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
     private List<Object> resources() {
-        List<Object> list = new java.util.ArrayList<>(List.of(new SetupResource(accounts),
+        List<Object> list = new ArrayList<>(List.of(new SetupResource(accounts),
                 new SessionResource(accounts, sessions),
                 new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
                 new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
@@ -225,20 +249,20 @@ public final class Appliance implements AutoCloseable {
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new MetricsResource(httpMetrics, jobRepository, sessions, powerSync::render)));
-        List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
+        List<Class<?>> classes = new ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
-        list.add(new OpenApiResource(classes, VERSION));
+        list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
         return list;
     }
 
     /** A test secret written, read back and removed: proves the data key and the database agree. */
     private boolean vaultRoundTrip() {
-        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String id = database.jdbc().transaction(tx -> vault.put(tx, probe));
+        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        String id = vault.transaction(tx -> vault.put(tx, probe));
         try {
-            return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
+            return vault.get(id).map(b -> Arrays.equals(b, probe)).orElse(false);
         } finally {
-            database.jdbc().transaction(tx -> {
+            vault.transaction(tx -> {
                 vault.delete(tx, id);
                 return null;
             });
@@ -302,6 +326,15 @@ public final class Appliance implements AutoCloseable {
 
     public JobRepository jobRepository() {
         return jobRepository;
+    }
+
+    /** db-scheduler tasks of later capabilities: add them before {@link #start}. */
+    public List<Task<?>> scheduledTasks() {
+        return scheduledTasks;
+    }
+
+    public JobScheduler scheduler() {
+        return scheduler;
     }
 
     /** Job types by name: later capabilities register theirs before {@link #start}. */

@@ -15,9 +15,16 @@ public final class OpenApiResource {
     private final String version;
     private volatile Map<String, Object> document;
 
-    /** @param resources every resource class served, including this one */
-    public OpenApiResource(List<Class<?>> resources, String version) {
-        this.resources = List.copyOf(resources);
+    /**
+     * The resource classes to describe (a record rather than a bare generic list, which Jersey's constructor
+     * introspection warns about).
+     */
+    public record Routes(List<Class<?>> classes) {
+    }
+
+    /** @param routes every resource class served, including this one */
+    public OpenApiResource(Routes routes, String version) {
+        this.resources = List.copyOf(routes.classes());
         this.version = version;
     }
 

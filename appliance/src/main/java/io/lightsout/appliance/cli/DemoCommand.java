@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import io.lightsout.appliance.Appliance;
 import io.lightsout.appliance.config.ApplianceConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,15 @@ public final class DemoCommand implements Callable<Integer> {
                 "https.port", String.valueOf(httpsPort), "http.port", String.valueOf(httpPort),
                 "portmap.port", "1111", "tls.hostname", "localhost", "wol.port",
                 String.valueOf(FleetDemo.WOL_PORT)));
-        Appliance appliance = new Appliance(config).start();
+        Appliance appliance;
+        try {
+            appliance = new Appliance(config).start();
+        } catch (RuntimeException e) {
+            if (data == null) {
+                deleteTree(dir);
+            }
+            throw e;
+        }
         if (appliance.accounts().setupRequired()) {
             appliance.accounts().setup(ADMIN_PASSWORD, READONLY_PASSWORD, "demo");
         }
@@ -67,7 +76,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String url = "https://127.0.0.1:" + appliance.httpsPort() + "/";
         System.out.println();
-        System.out.println("lightsout demo is ready in " + appliance.startupTime().toMillis() + " ms: " + url);
+        System.out.println("lightsout demo is ready in " + appliance.startupTime().toMillis() + " ms ("
+                + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started): " + url);
         System.out.println("  log in as admin / " + ADMIN_PASSWORD + "   (or readonly / " + READONLY_PASSWORD + ")");
         System.out.println("  the certificate is self-signed: SHA-256 " + appliance.tls().info().sha256());
         System.out.println("  data directory: " + dir + "   (Ctrl-C stops)");

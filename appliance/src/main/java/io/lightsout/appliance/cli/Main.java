@@ -30,7 +30,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("lightsout " + cmd.getCommandName() + ": " + message(e));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message(e));
             return 1;
         });
         return cl;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -20,6 +21,11 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    /**
+     * Each derivation takes 19 MiB for tens of milliseconds: a flood of logins must queue, not exhaust the heap.
+     */
+    private static final Semaphore SLOTS = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the user does not exist, so that time does not tell whether an account exists. */
@@ -68,6 +74,15 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int m, int t, int p, int len) {
+        SLOTS.acquireUninterruptibly();
+        try {
+            return argon2(password, salt, m, t, p, len);
+        } finally {
+            SLOTS.release();
+        }
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int len) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(salt)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).build();

@@ -49,8 +49,13 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot open the database " + url.replaceAll("(?i)password=[^&;]*",
-                    "password=<redacted>") + ": " + rootMessage(e), e);
+            String shown = url.replaceAll("(?i)password=[^&;]*", "password=<redacted>");
+            String why = String.valueOf(rootMessage(e));
+            if (h2 && (why.contains("already in use") || why.contains("file is locked"))) {
+                throw new IllegalStateException("The database " + shown + " is in use by a running appliance: "
+                        + "stop it first, or do this through the portal or REST API", e);
+            }
+            throw new IllegalStateException("Cannot open the database " + shown + ": " + rootMessage(e), e);
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -69,14 +74,15 @@ public final class Database implements AutoCloseable {
         return t.getMessage();
     }
 
+    /** The pool, for libraries that take a DataSource (db-scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbc jdbc() {
         return jdbc;
     }
 
-    /** The pool itself, for libraries that take a {@link javax.sql.DataSource} (db-scheduler). */
-    public javax.sql.DataSource dataSource() {
-        return dataSource;
-    }
 
     public boolean isH2() {
         return h2;

@@ -94,6 +94,14 @@ class CommandLineTest {
                 Run noToken = run("", "audit", "--url", url, "--token-file", data.resolve("none").toString(),
                         "--insecure");
                 assertThat(noToken.code()).isEqualTo(1);
+                // another process (H2 shares an open file within one JVM, so this needs a child JVM)
+                Process busy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "token", "create",
+                        "--data", data.toString(), "--name", "y", "--role", "admin").redirectErrorStream(true).start();
+                String busyOut = new String(busy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(busy.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(busy.exitValue()).as(busyOut).isEqualTo(1);
+                assertThat(busyOut).contains("in use by a running appliance");
                 Run missing = run("", "jobs", "show", "999", "--url", url, "--token-file", tokenFile.toString(),
                         "--trust-fingerprint", fp);
                 assertThat(missing.code()).isEqualTo(1);

@@ -86,6 +86,26 @@ class LoginAndSessionTest {
     }
 
     @Test
+    void parallelGuessesCannotOutrunTheLockout() throws Exception {
+        try (TestAppliance t = TestAppliance.started(java.time.Clock.systemUTC(), Map.of())) {
+            Http http = t.http();
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+                for (int i = 0; i < 10; i++) {
+                    String guess = "Guess-number-" + i;
+                    answers.add(pool.submit(() -> login(http, "admin", guess).status()));
+                }
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 401).hasSize(3);
+            assertThat(statuses).filteredOn(s -> s == 423).hasSize(7);
+        }
+    }
+
+    @Test
     void sessionCookieCsrfLogoutAndIdleTimeout() {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (TestAppliance t = TestAppliance.started(clock, Map.of())) {
@@ -167,6 +187,48 @@ class LoginAndSessionTest {
                     .status()).isEqualTo(204);
             assertThat(http.get("/api/v1/jobs", bearer).status()).isEqualTo(401);
             assertThat(http.get("/api/v1/jobs", Auth.bearer("lo_forged")).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void adminPasswordChangeReKeysTheVaultAndEndsTheOtherSessions() {
+        try (TestAppliance t = TestAppliance.started(java.time.Clock.systemUTC(), Map.of())) {
+            Http http = t.http();
+            Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
+            Auth elsewhere = http.login("admin", TestAppliance.ADMIN_PW);
+            String id = http.json("POST", "/api/v1/credential-profiles", Map.of("name", "idrac", "type", "device",
+                    "username", "root", "password", "Calvin-secret-9"), admin).json().path("id").asText();
+            Res wrongCurrent = http.json("PUT", "/api/v1/users/admin/password", Map.of("currentPassword", "nope",
+                    "newPassword", "Brand-new-admin-1"), admin);
+            assertThat(wrongCurrent.status()).isEqualTo(400);
+            assertThat(wrongCurrent.json().path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
+            assertThat(http.json("PUT", "/api/v1/users/admin/password", Map.of("currentPassword",
+                    TestAppliance.ADMIN_PW, "newPassword", "Brand-new-admin-1"), admin).status()).isEqualTo(204);
+            assertThat(t.appliance().vault().keyVersion()).isEqualTo(2);
+            assertThat(new String(t.appliance().credentials().password(id).orElseThrow())).isEqualTo("Calvin-secret-9");
+            assertThat(http.get("/api/v1/system", admin).status()).isEqualTo(200);
+            assertThat(http.get("/api/v1/system", elsewhere).status()).isEqualTo(401);
+            assertThat(login(http, "admin", TestAppliance.ADMIN_PW).status()).isEqualTo(401);
+            http.login("admin", "Brand-new-admin-1");
+
+            // operators: created by the admin, change their own password only, deleted by the admin
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "admin"), admin).status()).isEqualTo(400);
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "operator"), admin).status()).isEqualTo(201);
+            assertThat(http.json("POST", "/api/v1/users", Map.of("username", "desk", "password", "Desk-pass-12345",
+                    "role", "operator"), admin).status()).isEqualTo(409);
+            Auth desk = http.login("desk", "Desk-pass-12345");
+            assertThat(http.json("PUT", "/api/v1/users/readonly/password", Map.of("currentPassword", "x",
+                    "newPassword", "Other-pass-12345"), desk).status()).isEqualTo(403);
+            assertThat(http.json("PUT", "/api/v1/users/desk/password", Map.of("currentPassword", "Desk-pass-12345",
+                    "newPassword", "Desk-pass-67890"), desk).status()).isEqualTo(204);
+            assertThat(t.appliance().vault().keyVersion()).as("only the admin's change re-keys").isEqualTo(2);
+            assertThat(http.send("DELETE", "/api/v1/users/readonly", null, null, admin).status()).isEqualTo(409);
+            assertThat(http.send("DELETE", "/api/v1/users/desk", null, null, admin).status()).isEqualTo(204);
+            assertThat(http.get("/api/v1/jobs", desk).status()).isEqualTo(401);
+            assertThat(http.get("/api/v1/users", admin).json().findValuesAsText("username"))
+                    .containsExactly("admin", "readonly");
         }
     }
 

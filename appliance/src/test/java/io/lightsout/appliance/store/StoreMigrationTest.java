@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same Flyway migrations and repositories on H2 (file) and on a real PostgreSQL started by the test. */
-class StoreMigrationTest {
+public class StoreMigrationTest {
     private static PostgresServer postgres;
 
     @BeforeAll
@@ -69,7 +69,16 @@ class StoreMigrationTest {
                     "username", "svc", "password", "Share-pass-1", "domain", "EXAMPLE"), admin).status())
                     .isEqualTo(201);
             assertThat(http.get("/api/v1/audit?action=login", admin).json().path("total").asLong()).isEqualTo(1);
+            assertDailySelfTestScheduled(t.appliance().database());
         }
+    }
+
+    /** db-scheduler created its recurring task row, due at the next 03:00 UTC. */
+    public static void assertDailySelfTestScheduled(Database db) {
+        java.time.Instant due = db.jdbc().queryOne("SELECT execution_time FROM scheduled_tasks WHERE task_name = ?",
+                rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), "daily-self-test").orElseThrow();
+        assertThat(due.atZone(java.time.ZoneOffset.UTC).toLocalTime()).isEqualTo(java.time.LocalTime.of(3, 0));
+        assertThat(due).isBetween(java.time.Instant.now(), java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
     }
 
     private static void exercise(Database db, Path dir) {

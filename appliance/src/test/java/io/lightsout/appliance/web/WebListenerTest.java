@@ -114,6 +114,7 @@ class WebListenerTest {
         assertThat(http.get("/api/v1/jobs?state=succeeded", op).json().path("items").findValuesAsText("type"))
                 .contains("self-test");
         assertThat(http.get("/api/v1/jobs?state=bogus", op).status()).isEqualTo(400);
+        io.lightsout.appliance.store.StoreMigrationTest.assertDailySelfTestScheduled(appliance.appliance().database());
         assertThat(http.send("POST", "/api/v1/jobs/" + id + "/cancel", null, null, op).status()).isEqualTo(409);
     }
 }
