@@ -128,6 +128,34 @@ class AmtGoldenRequestsTest {
                 "responses/cim/associatedpower/managementservice/get.xml", "CIM_AssociatedPowerManagementService");
     }
 
+    /**
+     * curl's own HTTP Digest (a second, independent implementation) posts the library's envelopes. (Python
+     * requests' HTTPDigestAuth cannot be used: it sends no Authorization at all for AMT's
+     * {@code qop="auth-int, auth"}, because it splits on "," without trimming; see docs/lab.md.)
+     */
+    @Test
+    void curlDigestAuthIsAccepted(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(Path.of("/usr/bin/curl")).as("curl (bin/test-packages)").exists();
+        String[] names = {"amt_generalsettings_get", "cim_bootconfigsetting_changebootorder_pxe",
+            "cim_powermanagementservice_requestpowerstatechange_2_poweron"};
+        for (String n : names) {
+            String out = DracclientFidelityTest.run(java.util.List.of("/usr/bin/curl", "-sk", "--digest", "-u",
+                    amt.username() + ":" + amt.password(), "-H", "Content-Type: application/soap+xml;charset=UTF-8",
+                    "--data-binary", "@" + GOLDEN.resolve("requests").resolve(n + ".xml"), "-w", "\nstatus=%{http_code}",
+                    amt.url()), dir);
+            assertThat(out).as(n).contains("status=200").contains(":RelatesTo>0</");
+            if (!n.endsWith("_get")) {
+                assertThat(out).as(n).contains("ReturnValue>0</");
+            }
+        }
+        String wrong = DracclientFidelityTest.run(java.util.List.of("/usr/bin/curl", "-sk", "--digest", "-u",
+                amt.username() + ":wrong", "--data-binary", "x", "-w", "\nstatus=%{http_code}", amt.url()), dir);
+        assertThat(wrong).contains("status=401");
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(amt.powerState()).isEqualTo(PowerState.ON);
+        assertThat(amt.lastBootSource()).isEqualTo("HDD");
+    }
+
     private static String returnValue(TestClient.Resp r) {
         return TestClient.text(r.body(), "ReturnValue");
     }

@@ -59,6 +59,8 @@ class DracclientFidelityTest {
                     break
                 time.sleep(0.1)
             out("power2", c.get_power_state())
+            c.delete_jobs()
+            out("jobsAfterDelete", len(c.list_jobs()))
             """;
 
     @Test
@@ -91,6 +93,8 @@ class DracclientFidelityTest {
             assertThat(value(out, "rebootStatus")).isEqualTo("Reboot Completed");
             assertThat(value(out, "jobs")).isEqualTo(rid + "/Reboot Completed");
             assertThat(value(out, "unfinishedAfter")).isEmpty();
+            assertThat(value(out, "jobsAfterDelete")).isEqualTo("0");
+            assertThat(bmc.jobs()).isEmpty();
             assertThat(bmc.powerState()).isEqualTo(PowerState.OFF);
             // power on + the reboot job's power cycle
             assertThat(bmc.boots()).isEqualTo(2);

@@ -79,6 +79,7 @@ public final class Envelopes {
         String cls = Namespaces.className(resourceUri);
         escape(sb.append("<p:").append(cls).append(" xmlns:p=\""), resourceUri).append("\">");
         for (Map.Entry<String, List<String>> e : instance.properties().entrySet()) {
+            requireName(e.getKey(), "property");
             if (e.getValue().isEmpty()) {
                 sb.append("<p:").append(e.getKey()).append(" xsi:nil=\"true\"/>");
             }
@@ -134,15 +135,11 @@ public final class Envelopes {
 
     /** Invoke of an extrinsic method: Action {@code <ResourceURI>/<Method>}, body {@code <Method>_INPUT}. */
     public static Request invoke(String resourceUri, String method, SelectorSet selectors, List<Parameter> params) {
-        if (!method.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("not a method name: " + method);
-        }
+        requireName(method, "method");
         StringBuilder sb = new StringBuilder(512);
         escape(sb.append("<p:").append(method).append("_INPUT xmlns:p=\""), resourceUri).append("\">");
         for (Parameter p : params) {
-            if (!p.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("not a parameter name: " + p.name());
-            }
+            requireName(p.name(), "parameter");
             for (Value v : p.values()) {
                 sb.append("<p:").append(p.name()).append('>');
                 value(sb, v);
@@ -151,6 +148,13 @@ public final class Envelopes {
         }
         sb.append("</p:").append(method).append("_INPUT>");
         return new Request(resourceUri + "/" + method, resourceUri, selectors, sb.toString(), false);
+    }
+
+    /** Names become element names: only CIM identifiers, so nothing can break out of the element. */
+    private static void requireName(String name, String what) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a " + what + " name: " + name);
+        }
     }
 
     private static void value(StringBuilder sb, Value v) {
@@ -191,6 +195,7 @@ public final class Envelopes {
     /** An xs:duration with millisecond precision, e.g. {@code PT60.000S}. */
     static String duration(Duration d) {
         long ms = d.toMillis();
-        return String.format("PT%d.%03dS", ms / 1000, ms % 1000);
+        String frac = Long.toString(1000 + ms % 1000).substring(1);
+        return "PT" + ms / 1000 + "." + frac + "S";
     }
 }

@@ -23,9 +23,17 @@ public final class WsmanClient implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** A client with its own transport and trust registry. */
+    /** A client with its own transport and trust registry; idle connections are kept 20 s, 4 per BMC. */
     public static WsmanClient create() {
         return new WsmanClient(new HttpTransport(new TrustRegistry()));
+    }
+
+    /**
+     * A client whose idle connections are kept {@code idleTimeout}, at most {@code maxIdlePerBmc} per BMC. Longer
+     * keeps fleet sweeps warm (no new TLS handshakes) at the price of a connection slot held on every BMC.
+     */
+    public static WsmanClient create(java.time.Duration idleTimeout, int maxIdlePerBmc) {
+        return new WsmanClient(new HttpTransport(new TrustRegistry(), idleTimeout, maxIdlePerBmc));
     }
 
     /**

@@ -103,6 +103,14 @@ class WsmanSessionTest {
     }
 
     @Test
+    void forbiddenIsAnAuthFailure() throws Exception {
+        FakeBmc b = serve(req -> new Reply(403, java.util.Map.of(), new byte[0]));
+        assertThatThrownBy(() -> session(b, AuthScheme.BASIC, CREDS).get(CS, SelectorSet.EMPTY))
+                .isInstanceOfSatisfying(WsmanAuthException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+        assertThat(b.requests()).hasSize(1);
+    }
+
+    @Test
     void autoPicksDigestFromTheChallenge() throws Exception {
         FakeBmc b = serve(new TestAuth.Digest("admin", "s3cret!", req -> Reply.xml(200, OK)));
         WsmanSession s = session(b, AuthScheme.AUTO, CREDS);

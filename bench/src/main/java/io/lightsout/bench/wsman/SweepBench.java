@@ -73,7 +73,8 @@ public final class SweepBench implements Callable<Integer> {
             System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores%n",
                     bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs, concurrency,
                     Runtime.getRuntime().availableProcessors());
-            try (WsmanClient client = WsmanClient.create()) {
+            // Connections stay pooled between sweeps (a cold sweep of thousands of handshakes can outlast 20 s).
+            try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), 1)) {
                 List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
                 report("cold", sweep(readers, lab));
                 for (int r = 1; r < warmRounds; r++) {

@@ -89,7 +89,8 @@ public final class Authenticator {
         String hashName = alg.startsWith("SHA-256") ? "SHA-256" : "MD5";
         String qop = c.qop().contains("auth") ? "auth" : c.qop().contains("auth-int") ? "auth-int" : null;
         String cnonce = HEX.formatHex(randomBytes());
-        String nc = String.format("%08x", c.counter().incrementAndGet());
+        String hex = Long.toHexString(c.counter().incrementAndGet());
+        String nc = "00000000".substring(Math.min(8, hex.length())) + hex;
         String ha1 = hash(hashName, credentials.username() + ":" + c.realm() + ":" + credentials.password());
         if (alg.endsWith("-SESS")) {
             ha1 = hash(hashName, ha1 + ":" + c.nonce() + ":" + cnonce);

@@ -40,18 +40,30 @@ import javax.net.ssl.TrustManager;
  */
 public final class HttpTransport implements AutoCloseable {
 
-    /** Idle connections older than this are closed rather than reused (BMCs drop idle ones after ~30–60 s). */
-    private static final long MAX_IDLE_NANOS = Duration.ofSeconds(20).toNanos();
-    /** Idle connections kept per endpoint; the appliance runs at most a few calls per BMC at once. */
-    private static final int MAX_IDLE_PER_ENDPOINT = 4;
-
+    private final long maxIdleNanos;
+    private final int maxIdlePerEndpoint;
     private final TrustRegistry trust;
     private final SSLContext ssl;
     private final Map<String, Deque<Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** A transport keeping idle connections 20 s, at most 4 per endpoint. */
     public HttpTransport(TrustRegistry trust) {
+        this(trust, Duration.ofSeconds(20), 4);
+    }
+
+    /**
+     * @param idleTimeout idle connections older than this are closed rather than reused (keep it below the BMCs'
+     *     own idle timeout)
+     * @param maxIdlePerEndpoint idle connections kept per endpoint (0 = no keep-alive)
+     */
+    public HttpTransport(TrustRegistry trust, Duration idleTimeout, int maxIdlePerEndpoint) {
+        if (idleTimeout.isNegative() || maxIdlePerEndpoint < 0) {
+            throw new IllegalArgumentException("idleTimeout and maxIdlePerEndpoint must not be negative");
+        }
         this.trust = trust;
+        this.maxIdleNanos = idleTimeout.toNanos();
+        this.maxIdlePerEndpoint = maxIdlePerEndpoint;
         try {
             ssl = SSLContext.getInstance("TLS");
             ssl.init(null, new TrustManager[] {new PinningTrustManager(trust)}, null);
@@ -146,7 +158,7 @@ public final class HttpTransport implements AutoCloseable {
             return null;
         }
         for (Connection c = q.poll(); c != null; c = q.poll()) {
-            if (c.idleNanos() < MAX_IDLE_NANOS && !c.isClosed()) {
+            if (c.idleNanos() < maxIdleNanos && !c.isClosed()) {
                 return c;
             }
             c.close();
@@ -156,7 +168,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private void trimIdle(String key) {
         Deque<Connection> q = idle.get(key);
-        while (q != null && q.size() > MAX_IDLE_PER_ENDPOINT) {
+        while (q != null && q.size() > maxIdlePerEndpoint) {
             Connection oldest = q.pollLast();
             if (oldest != null) {
                 oldest.close();
