@@ -8,6 +8,7 @@ import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
 import io.lightsout.appliance.api.CampaignResource;
 import io.lightsout.appliance.api.GroupResource;
+import io.lightsout.appliance.api.InventoryResource;
 import io.lightsout.appliance.api.JobResource;
 import io.lightsout.appliance.api.NodeResource;
 import io.lightsout.appliance.api.PowerActionResource;
@@ -20,6 +21,7 @@ import io.lightsout.appliance.bmc.ReachabilityProber;
 import io.lightsout.appliance.bmc.WolOnlyDriver;
 import io.lightsout.appliance.bmc.wsman.AmtPowerProfile;
 import io.lightsout.appliance.bmc.wsman.IdracPowerProfile;
+import io.lightsout.appliance.nodes.InventoryJob;
 import io.lightsout.appliance.nodes.NodeAdmission;
 import io.lightsout.appliance.nodes.NodeGroups;
 import io.lightsout.appliance.nodes.NodeRegistry;
@@ -114,6 +116,7 @@ public final class Appliance implements AutoCloseable {
     private PowerActions powerActions;
     private Campaigns campaigns;
     private PowerSync powerSync;
+    private InventoryJob inventory;
     private final List<Task<?>> scheduledTasks = new ArrayList<>();
     private JobScheduler scheduler;
     private TlsManager tls;
@@ -234,6 +237,8 @@ public final class Appliance implements AutoCloseable {
         jobTypes.register(powerActions);
         campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
         scheduledTasks.add(campaigns.task());
+        inventory = new InventoryJob(nodes, nodeTargets, bmc, database.jdbc(), clock);
+        jobTypes.register(inventory);
     }
 
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
@@ -245,7 +250,7 @@ public final class Appliance implements AutoCloseable {
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
                 new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
-                new CampaignResource(campaigns, nodes),
+                new CampaignResource(campaigns, nodes), new InventoryResource(inventory, jobs, nodes, groups),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new MetricsResource(httpMetrics, jobRepository, sessions, powerSync::render)));
