@@ -8,6 +8,7 @@ import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
 import io.lightsout.appliance.api.CampaignResource;
 import io.lightsout.appliance.api.GroupResource;
+import io.lightsout.appliance.api.DiscoveryResource;
 import io.lightsout.appliance.api.InventoryResource;
 import io.lightsout.appliance.api.JobResource;
 import io.lightsout.appliance.api.NodeResource;
@@ -21,6 +22,7 @@ import io.lightsout.appliance.bmc.ReachabilityProber;
 import io.lightsout.appliance.bmc.WolOnlyDriver;
 import io.lightsout.appliance.bmc.wsman.AmtPowerProfile;
 import io.lightsout.appliance.bmc.wsman.IdracPowerProfile;
+import io.lightsout.appliance.nodes.DiscoveryJob;
 import io.lightsout.appliance.nodes.InventoryJob;
 import io.lightsout.appliance.nodes.NodeAdmission;
 import io.lightsout.appliance.nodes.NodeGroups;
@@ -239,6 +241,7 @@ public final class Appliance implements AutoCloseable {
         scheduledTasks.add(campaigns.task());
         inventory = new InventoryJob(nodes, nodeTargets, bmc, database.jdbc(), clock);
         jobTypes.register(inventory);
+        jobTypes.register(new DiscoveryJob(nodes, credentials, wsman));
     }
 
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
@@ -251,6 +254,7 @@ public final class Appliance implements AutoCloseable {
                 new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
                 new CampaignResource(campaigns, nodes), new InventoryResource(inventory, jobs, nodes, groups),
+                new DiscoveryResource(jobs, credentials),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new MetricsResource(httpMetrics, jobRepository, sessions, powerSync::render)));
