@@ -40,6 +40,39 @@ class LabCommandTest {
     }
 
     @Test
+    void wakeOnLanMachinesJoinTheLabAndTheCsvInventory(@TempDir Path dir) throws Exception {
+        Path inv = dir.resolve("lab.csv");
+        String base = TestClient.randomBase();
+        String wolBase = TestClient.randomBase();
+        int udp = java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000, 40_000);
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new LabCommand()).execute("--idrac", "1", "--base", base, "--idrac-port", "0",
+                    "--wol", "3", "--never-wake", "34", "--wol-base", wolBase, "--wol-port", String.valueOf(udp),
+                    "--wol-verify-port", String.valueOf(udp + 10_000), "--inventory", inv.toString(), "--duration",
+                    "1");
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(out).isZero();
+        assertThat(out).contains("3 wake-on-LAN machine(s), magic packets on udp/" + udp).contains("NEVER_WAKE");
+        java.util.List<String> lines = Files.readAllLines(inv);
+        assertThat(lines.getFirst()).isEqualTo("address,port,type,username,password,mac,serviceTag,scheme,ip,verifyPort,"
+                + "secureOn");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(2)).startsWith(",,WOL,,,").contains("," + wolBase + "," + (udp + 10_000) + ",");
+        // the machines are closed with the lab: their UDP port is free again
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                java.net.InetAddress.getByName(wolBase), udp))) {
+            assertThat(s.isBound()).isTrue();
+        }
+    }
+
+    @Test
     void badOptionsExitNonZeroWithOneLine() {
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -48,6 +48,12 @@ public final class Keys {
             "Most open database connections (at least 2: migrations hold one for their lock).");
     public static final Key<Integer> JOBS_CONCURRENCY = key("jobs.concurrency", positive(10_000), 64,
             "Most job targets worked on at the same time, over all jobs.");
+    public static final Key<Integer> WOL_PORT = key("wol.port", Keys::port, 9,
+            "UDP port magic packets are sent to (9 = discard, the usual; 7 = echo).");
+    public static final Key<Duration> POWER_SYNC_INTERVAL = key("power.sync-interval", Keys::duration,
+            Duration.ofMinutes(5), "How often every node's power state is read in the background.");
+    public static final Key<Duration> POWER_SYNC_JITTER = key("power.sync-jitter", Keys::duration,
+            Duration.ofSeconds(30), "Random extra delay up to this long before each power-state sweep.");
     public static final Key<String> LOG_LEVEL = key("log.level", Keys::level, "INFO",
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
@@ -55,6 +61,7 @@ public final class Keys {
     public static final List<Key<?>> ALL = List.of(BIND_ADDRESS, HTTPS_PORT, HTTP_PORT, PROVISIONING_PORT, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
+            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER,
             LOG_LEVEL);
 
     private static <T> Key<T> key(String name, Function<String, T> parser, T value, String doc) {

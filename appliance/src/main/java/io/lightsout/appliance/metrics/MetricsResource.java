@@ -23,10 +23,19 @@ public final class MetricsResource {
     private final JobRepository jobs;
     private final SessionStore sessions;
 
+    private final java.util.function.Consumer<StringBuilder> more;
+
     public MetricsResource(HttpMetrics http, JobRepository jobs, SessionStore sessions) {
+        this(http, jobs, sessions, out -> { });
+    }
+
+    /** @param more renders further figures (power sync, ...) in the same format */
+    public MetricsResource(HttpMetrics http, JobRepository jobs, SessionStore sessions,
+                           java.util.function.Consumer<StringBuilder> more) {
         this.http = http;
         this.jobs = jobs;
         this.sessions = sessions;
+        this.more = more;
     }
 
     @GET
@@ -42,6 +51,7 @@ public final class MetricsResource {
                     .append('\n');
         }
         gauge(out, "lightsout_sessions_active", "Live portal sessions.", sessions.count());
+        more.accept(out);
         return out.toString();
     }
 
