@@ -113,7 +113,8 @@ public final class NfsShareBuilder {
             }
         }
         // 128 KiB: the largest call a client sends is a WRITE of at most WTMAX (64 KiB), which is refused anyway.
-        // 32 MiB of queued replies per connection: READ data in the queue is a file region, not memory.
+        // Replies on TCP are written by the workers (ReplyWriter); the write queue only carries oncrpc4j's rare
+        // rejections of bad credentials.
         RpcListener.Limits limits = new RpcListener.Limits(connectionsPerClient, connections, 128 * 1024,
                 32 * 1024 * 1024, 128, 1);
         return new NfsShare(new ShareSettings(address, portmapPort, mountdPort, nfsPort, List.copyOf(exports),

@@ -4,25 +4,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.xdr.Xdr;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One received call as a {@link RpcService} sees it: its procedure, arguments and client, and the ways to
- * answer it. Answer exactly once.
+ * answer it. Answer exactly once. On TCP every answer is written by {@link ReplyWriter}; on UDP by oncrpc4j.
  */
 public final class Call {
-    private static final Logger LOG = LoggerFactory.getLogger(Call.class);
     private static final int REPLY = 1;
     private static final int MSG_ACCEPTED = 0;
     private static final int SUCCESS = 0;
+    private static final int PROC_UNAVAIL = 3;
+    private static final int GARBAGE_ARGS = 4;
+    private static final int SYSTEM_ERR = 5;
 
     private final RpcCall rpc;
     private final Connection<?> connection;
@@ -49,75 +48,85 @@ public final class Call {
     }
 
     /** Answers with an accepted reply carrying {@code body}. */
-    public void reply(ReplyBody body) {
-        rpc.reply(body);
+    public void reply(ReplyBody body) throws IOException {
+        if (tcp() == null) {
+            rpc.reply(body);
+        } else {
+            send(SUCCESS, body, null, 0, 0);
+        }
     }
 
     /** Answers PROC_UNAVAIL. */
-    public void procedureUnavailable() {
-        rpc.failProcedureUnavailable();
+    public void procedureUnavailable() throws IOException {
+        if (tcp() == null) {
+            rpc.failProcedureUnavailable();
+        } else {
+            send(PROC_UNAVAIL, null, null, 0, 0);
+        }
+    }
+
+    void garbageArgs() throws IOException {
+        if (tcp() == null) {
+            rpc.failRpcGarbage();
+        } else {
+            send(GARBAGE_ARGS, null, null, 0, 0);
+        }
+    }
+
+    void systemError() throws IOException {
+        if (tcp() == null) {
+            rpc.failRpcSystem();
+        } else {
+            send(SYSTEM_ERR, null, null, 0, 0);
+        }
     }
 
     /**
      * Answers with {@code head} followed by {@code count} bytes of {@code file} from {@code position} as an XDR
-     * opaque (its length is written here): the file data goes from the page cache to the socket with sendfile.
-     * Takes ownership of {@code file} and closes it when sent or failed.
+     * opaque (its length is written here); the file data goes from the page cache to the socket with sendfile.
+     * Closes {@code file}.
      *
      * @throws IllegalStateException on a UDP call (a datagram cannot carry a file region)
      */
     public void replyWithFile(ReplyBody head, FileChannel file, long position, int count) throws IOException {
-        if (!(connection instanceof TCPNIOConnection)) {
-            file.close();
-            throw new IllegalStateException("file replies need TCP");
+        try (file) {
+            if (tcp() == null) {
+                throw new IllegalStateException("file replies need TCP");
+            }
+            send(SUCCESS, out -> {
+                head.encode(out);
+                out.xdrEncodeInt(count);
+            }, file, position, count);
         }
-        Buffer encoded;
-        try (Xdr xdr = new Xdr(256)) {
+    }
+
+    private SocketChannel tcp() {
+        return connection instanceof TCPNIOConnection c ? (SocketChannel) c.getChannel() : null;
+    }
+
+    private void send(int acceptStat, ReplyBody body, FileChannel file, long position, int count)
+            throws IOException {
+        ByteBuffer framed;
+        try (Xdr xdr = new Xdr(Xdr.INITIAL_XDR_SIZE)) {
             xdr.beginEncoding();
             xdr.xdrEncodeInt(rpc.getXid());
             xdr.xdrEncodeInt(REPLY);
             xdr.xdrEncodeInt(MSG_ACCEPTED);
+            // verifier: AUTH_NONE, empty (RFC 5531 §8.2: what AUTH_SYS and AUTH_NONE servers send)
             xdr.xdrEncodeInt(0);
             xdr.xdrEncodeInt(0);
-            xdr.xdrEncodeInt(SUCCESS);
-            head.encode(xdr);
-            xdr.xdrEncodeInt(count);
-            xdr.endEncoding();
-            encoded = xdr.asBuffer();
-            int length = encoded.remaining() + count + (4 - count % 4) % 4;
-            ByteBuffer framed = ByteBuffer.allocate(4 + encoded.remaining());
-            framed.putInt(0x80000000 | length);
-            while (encoded.hasRemaining()) {
-                framed.put(encoded.get());
+            xdr.xdrEncodeInt(acceptStat);
+            if (body != null) {
+                body.encode(xdr);
             }
+            xdr.endEncoding();
+            Buffer encoded = xdr.asBuffer();
+            int length = encoded.remaining() + count + (4 - count % 4) % 4;
+            framed = ByteBuffer.allocate(4 + encoded.remaining());
+            framed.putInt(0x80000000 | length);
+            framed.put(encoded.toByteBuffer());
             framed.flip();
-            FramedFileReply reply = new FramedFileReply(framed, file, position, count);
-            @SuppressWarnings("unchecked")
-            Connection<Object> c = (Connection<Object>) connection;
-            c.write(reply, new CompletionHandler<WriteResult<FramedFileReply, Object>>() {
-                @Override
-                public void completed(WriteResult<FramedFileReply, Object> result) {
-                    reply.release();
-                }
-
-                @Override
-                public void failed(Throwable t) {
-                    reply.release();
-                    LOG.debug("READ reply to {} not sent: {}", client().getHostAddress(), t.toString());
-                }
-
-                @Override
-                public void cancelled() {
-                    reply.release();
-                }
-
-                @Override
-                public void updated(WriteResult<FramedFileReply, Object> result) {
-                    // progress is not reported
-                }
-            });
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
         }
+        ReplyWriter.write(connection, tcp(), framed, file, position, count);
     }
 }

@@ -59,22 +59,26 @@ final class DispatchFilter extends BaseFilter {
         draining = true;
     }
 
-    private static void run(RpcService service, RpcCall call, Connection<?> connection) {
+    private static void run(RpcService service, RpcCall rpc, Connection<?> connection) {
+        Call call = new Call(rpc, connection);
         try {
-            service.handle(new Call(call, connection));
-        } catch (GarbageArgsException e) {
-            LOG.warn("garbage arguments from {} (program {} procedure {}): {}",
-                    call.getTransport().getRemoteSocketAddress(), call.getProgram(), call.getProcedure(),
-                    e.getMessage());
-            call.failRpcGarbage();
-            if (connection instanceof TCPNIOConnection) {
-                connection.closeSilently();
+            try {
+                service.handle(call);
+            } catch (GarbageArgsException e) {
+                LOG.warn("garbage arguments from {} (program {} procedure {}): {}",
+                        rpc.getTransport().getRemoteSocketAddress(), rpc.getProgram(), rpc.getProcedure(),
+                        e.getMessage());
+                call.garbageArgs();
+                if (connection instanceof TCPNIOConnection) {
+                    connection.closeSilently();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("program {} procedure {} failed", rpc.getProgram(), rpc.getProcedure(), e);
+                call.systemError();
             }
         } catch (IOException e) {
-            LOG.debug("reply to {} not sent: {}", call.getTransport().getRemoteSocketAddress(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("program {} procedure {} failed", call.getProgram(), call.getProcedure(), e);
-            call.failRpcSystem();
+            LOG.debug("reply to {} not sent: {}", rpc.getTransport().getRemoteSocketAddress(), e.toString());
+            connection.closeSilently();
         }
     }
 }
