@@ -12,6 +12,8 @@ export const NAV_GROUPS = Object.freeze(['Overview', 'Fleet', 'Operations', 'Adm
 export const PAGES = Object.freeze([
   {route: 'dashboard', title: 'Dashboard', group: 'Overview', key: 'd', permission: 'read',
     load: () => import('./pages/dashboard.js')},
+  {route: 'shares', title: 'NFS share', group: 'Fleet', key: 's', permission: 'shares.manage',
+    load: () => import('./pages/shares.js')},
   {route: 'jobs', title: 'Jobs', group: 'Operations', key: 'j', permission: 'read',
     load: () => import('./pages/jobs.js')},
   {route: 'jobs/:id', title: 'Job', parent: 'jobs', permission: 'read',

@@ -14,6 +14,7 @@ const PERMISSIONS = Object.freeze({
   'credentials.manage': ['admin'],
   'tokens.manage': ['admin'],
   'tls.manage': ['admin'],
+  'shares.manage': ['admin'],
   'support.bundle': ['admin'],
 });
 

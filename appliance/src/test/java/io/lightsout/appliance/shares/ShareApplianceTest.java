@@ -8,7 +8,6 @@ import io.lightsout.appliance.Http;
 import io.lightsout.appliance.Http.Auth;
 import io.lightsout.appliance.Http.Res;
 import io.lightsout.appliance.TestAppliance;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +33,8 @@ class ShareApplianceTest {
 
     @BeforeAll
     static void start() {
-        assertThat(System.getProperty("user.name")).as("binds port 111 on a loopback address: run as root")
-                .isEqualTo("root");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        address = "127.66." + r.nextInt(1, 255) + "." + r.nextInt(2, 255);
-        appliance = TestAppliance.started(Clock.systemUTC(), Map.of("nfs.enabled", "true", "nfs.bind-address",
-                address, "portmap.port", "111", "mountd.port", "0", "nfs.port", "0"));
+        address = NfsCat.randomAddress(66);
+        appliance = TestAppliance.started(Clock.systemUTC(), NfsCat.shareOn(address));
         http = appliance.http();
         admin = http.login("admin", TestAppliance.ADMIN_PW);
     }
@@ -63,7 +55,7 @@ class ShareApplianceTest {
         assertThat(list.json().findValuesAsText("path")).contains("/firmware", "/iso");
         assertThat(list.json().get(0).path("offered").asBoolean()).isFalse();
         Files.writeString(appliance.data().resolve("repository/iso/readme.txt"), "hello");
-        Run ls = run("nfs-cat", "nfs://" + address + "/iso/readme.txt");
+        NfsCat.Result ls = NfsCat.read(address, "/iso/readme.txt");
         assertThat(ls.exit()).isNotZero();
         assertThat(ls.text()).doesNotContain("hello");
     }
@@ -81,7 +73,7 @@ class ShareApplianceTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("path").asText()).isEqualTo("/dell");
 
-        Run cat = run("nfs-cat", "nfs://" + address + "/dell/bios.exe");
+        NfsCat.Result cat = NfsCat.read(address, "/dell/bios.exe");
         assertThat(cat.exit()).as(cat.err()).isZero();
         assertThat(cat.out()).isEqualTo(content);
 
@@ -110,7 +102,7 @@ class ShareApplianceTest {
         // the client list changes at run time: the same client is now outside it
         Res narrowed = http.json("PUT", "/api/v1/shares/dell", Map.of("clients", List.of("10.99.0.0/16")), admin);
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
-        Run refused = run("nfs-cat", "nfs://" + address + "/dell/bios.exe");
+        NfsCat.Result refused = NfsCat.read(address, "/dell/bios.exe");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.out()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -141,32 +133,5 @@ class ShareApplianceTest {
         assertThat(http.json("PUT", "/api/v1/shares/missing", Map.of("clients", List.of("*")), admin).status())
                 .isEqualTo(404);
         assertThat(appliance.data().resolve("repository/up")).doesNotExist();
-    }
-
-    record Run(int exit, byte[] out, String err) {
-        String text() {
-            return new String(out, java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Runs a libnfs-utils command (bounded: 60 s). */
-    private static Run run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).start();
-        p.getOutputStream().close();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
-        }
-        return new Run(p.exitValue(), out.join(), new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readAll(java.io.InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
