@@ -5,7 +5,34 @@ import io.lightsout.appliance.api.AuditResource;
 import io.lightsout.appliance.api.AuthenticationFilter;
 import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
+import io.lightsout.appliance.api.CampaignResource;
+import io.lightsout.appliance.api.GroupResource;
 import io.lightsout.appliance.api.JobResource;
+import io.lightsout.appliance.api.NodeResource;
+import io.lightsout.appliance.api.PowerActionResource;
+import io.lightsout.appliance.bmc.BmcExecutor;
+import io.lightsout.appliance.bmc.CallLimits;
+import io.lightsout.appliance.bmc.DriverRegistry;
+import io.lightsout.appliance.bmc.NodeType;
+import io.lightsout.appliance.bmc.ProfileDriver;
+import io.lightsout.appliance.bmc.ReachabilityProber;
+import io.lightsout.appliance.bmc.WolOnlyDriver;
+import io.lightsout.appliance.bmc.wsman.AmtPowerProfile;
+import io.lightsout.appliance.bmc.wsman.IdracPowerProfile;
+import io.lightsout.appliance.nodes.NodeAdmission;
+import io.lightsout.appliance.nodes.NodeGroups;
+import io.lightsout.appliance.nodes.NodeRegistry;
+import io.lightsout.appliance.nodes.NodeTargets;
+import io.lightsout.appliance.power.InFlightActions;
+import io.lightsout.appliance.power.PowerActions;
+import io.lightsout.appliance.power.PowerPolicy;
+import io.lightsout.appliance.power.PowerService;
+import io.lightsout.appliance.power.Sleeper;
+import io.lightsout.appliance.power.campaigns.Campaigns;
+import io.lightsout.appliance.power.wol.UdpWolSender;
+import io.lightsout.appliance.power.wol.WolPacer;
+import io.lightsout.appliance.power.wol.WolSettings;
+import io.lightsout.wsman.WsmanClient;
 import io.lightsout.appliance.api.Json;
 import io.lightsout.appliance.api.OpenApiResource;
 import io.lightsout.appliance.api.SessionResource;
@@ -77,6 +104,12 @@ public final class Appliance implements AutoCloseable {
     private JobEngine jobs;
     private final List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks = new java.util.ArrayList<>();
     private JobScheduler scheduler;
+    private NodeRegistry nodes;
+    private NodeGroups groups;
+    private NodeTargets nodeTargets;
+    private BmcExecutor bmc;
+    private PowerActions powerActions;
+    private Campaigns campaigns;
     private TlsManager tls;
     private ShareExports shareExports;
     private NfsService nfs;
@@ -136,8 +169,13 @@ public final class Appliance implements AutoCloseable {
             tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
             jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
                     () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
+            startFleet();
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
+            powerActions.useEngine(jobs);
+            campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
+            campaigns.start();
+            started.push(campaigns);
             jobs.recover();
             scheduler = new JobScheduler(database.dataSource(), jobs, scheduledTasks);
             scheduler.start();
@@ -184,6 +222,27 @@ public final class Appliance implements AutoCloseable {
         return this;
     }
 
+    /** Nodes, groups, BMC drivers and power actions (the fleet). */
+    private void startFleet() {
+        nodes = new NodeRegistry(database.jdbc(), vault, audit, clock, NodeAdmission.ALL);
+        groups = new NodeGroups(database.jdbc(), audit, clock);
+        nodeTargets = new NodeTargets(nodes, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2));
+        WsmanClient wsman = WsmanClient.create();
+        started.push(wsman);
+        UdpWolSender wol = new UdpWolSender(new WolSettings(config.get(Keys.WOL_PORT), 3, Duration.ofMillis(300)),
+                new WolPacer(WolPacer.Rates.DEFAULT, clock, Sleeper.SYSTEM), Sleeper.SYSTEM);
+        started.push(wol::close);
+        DriverRegistry drivers = new DriverRegistry(List.of(
+                new ProfileDriver(NodeType.IDRAC, new IdracPowerProfile(wsman, nodeTargets, clock)),
+                new ProfileDriver(NodeType.AMT, new AmtPowerProfile(wsman, nodeTargets, clock)),
+                new ProfileDriver(NodeType.DASH, new AmtPowerProfile(wsman, nodeTargets, clock)),
+                new WolOnlyDriver(wol, new ReachabilityProber(), clock)));
+        bmc = new BmcExecutor(drivers, CallLimits.DEFAULT);
+        powerActions = new PowerActions(nodes, nodeTargets,
+                new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock), audit);
+        jobTypes.register(powerActions);
+    }
+
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
     private List<Object> resources() {
         List<Object> list = new java.util.ArrayList<>(List.of(new SetupResource(accounts),
@@ -191,7 +250,9 @@ public final class Appliance implements AutoCloseable {
                 new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
                 new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
-                new JobResource(jobRepository, jobs),
+                new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
+                new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
+                new CampaignResource(campaigns, nodes),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new ShareResource(shareExports, nfs),
@@ -298,6 +359,26 @@ public final class Appliance implements AutoCloseable {
     /** Job types by name: later capabilities register theirs before {@link #start}. */
     public JobTypeRegistry jobTypes() {
         return jobTypes;
+    }
+
+    public NodeRegistry nodes() {
+        return nodes;
+    }
+
+    public NodeGroups groups() {
+        return groups;
+    }
+
+    public BmcExecutor bmc() {
+        return bmc;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    public PowerActions powerActions() {
+        return powerActions;
     }
 
     public TlsManager tls() {

@@ -18,6 +18,11 @@ public final class BmcException extends Exception {
         UNREACHABLE,
         /** The call did not finish within its timeout. Retryable for idempotent commands only. */
         TIMEOUT,
+        /**
+         * The BMC presented another TLS certificate than the one pinned on first use. Nothing is sent until an
+         * admin re-trusts the node; not retried.
+         */
+        CERTIFICATE_CHANGED,
         /** The BMC answered with a fault or an error return value. */
         BMC_ERROR,
         /** The node's driver does not support this command (or there is no driver for its type). */

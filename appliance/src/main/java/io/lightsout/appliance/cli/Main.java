@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Out-of-band hardware management appliance.",
         subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
             JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class,
-            io.lightsout.nfs.cli.NfsShareCommand.class, WsmanCommand.class})
+            io.lightsout.nfs.cli.NfsShareCommand.class, WsmanCommand.class, NodesCommand.class,
+            PowerCommand.class, CampaignsCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -52,6 +52,8 @@ public final class Keys {
             "Most open database connections (at least 2: migrations hold one for their lock).");
     public static final Key<Integer> JOBS_CONCURRENCY = key("jobs.concurrency", positive(10_000), 64,
             "Most job targets worked on at the same time, over all jobs.");
+    public static final Key<Integer> WOL_PORT = key("wol.port", Keys::port, 9,
+            "UDP port magic packets are sent to (9 = discard, the usual; 7 = echo).");
     public static final Key<String> LOG_LEVEL = key("log.level", Keys::level, "INFO",
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
@@ -60,6 +62,7 @@ public final class Keys {
             NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
+            WOL_PORT,
             LOG_LEVEL);
 
     private static <T> Key<T> key(String name, Function<String, T> parser, T value, String doc) {

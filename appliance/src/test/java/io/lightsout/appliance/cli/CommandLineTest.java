@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 /** The console commands (setup, token) on a data directory and the client commands against a running appliance. */
 class CommandLineTest {
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static synchronized Run run(String stdin, String... args) {
+    static synchronized Run run(String stdin, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         InputStream in = System.in;

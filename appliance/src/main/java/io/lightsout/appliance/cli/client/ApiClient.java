@@ -63,14 +63,20 @@ public final class ApiClient {
 
     /** Sends a request; returns the body text of a 2xx answer; throws {@link ApiException} otherwise. */
     public String send(String method, String path, Object body) throws IOException {
+        return body == null ? sendText(method, path, null, null)
+                : sendText(method, path, json.writeValueAsString(body), "application/json");
+    }
+
+    /** Sends a request with a text body of {@code contentType} (CSV, say), or none when {@code text} is null. */
+    public String sendText(String method, String path, String text, String contentType) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json, text/csv");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (text != null) {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(text));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }

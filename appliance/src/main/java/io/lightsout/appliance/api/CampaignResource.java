@@ -1,0 +1,130 @@
+package io.lightsout.appliance.api;
+
+import io.lightsout.appliance.nodes.Node;
+import io.lightsout.appliance.nodes.NodeRegistry;
+import io.lightsout.appliance.power.campaign.CampaignReport;
+import io.lightsout.appliance.power.campaign.TargetStatus;
+import io.lightsout.appliance.power.campaigns.CampaignDefinition;
+import io.lightsout.appliance.power.campaigns.CampaignInput;
+import io.lightsout.appliance.power.campaigns.Campaigns;
+import io.lightsout.appliance.security.Allow;
+import io.lightsout.appliance.security.Role;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Wake campaigns: everyone reads progress and reports; admins and operators create and cancel. */
+@Path("api/v1/wake-campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CampaignResource {
+    private final Campaigns campaigns;
+    private final NodeRegistry nodes;
+
+    public CampaignResource(Campaigns campaigns, NodeRegistry nodes) {
+        this.campaigns = campaigns;
+        this.nodes = nodes;
+    }
+
+    /** Counts: {@code woken} (verified on after a power-on), {@code alreadyOn}, {@code failed}, {@code pending}. */
+    public record Counts(int total, int woken, int alreadyOn, int failed, int pending, int percentDone) {
+    }
+
+    public record CampaignView(String id, String name, String state, Instant start, Instant deadline, int retries,
+                               String retryDelay, double rate, Integer verifyPort, Counts progress, String createdBy,
+                               Instant createdAt, Instant finishedAt) {
+    }
+
+    public record Row(String nodeId, String name, String status, String reason, String method, int attempts,
+                      Instant lastAttemptAt, Instant doneAt, String detail) {
+    }
+
+    public record Report(String id, String name, String state, Instant start, Instant deadline, Counts counts,
+                         double successRate, List<Row> rows) {
+    }
+
+    @GET
+    @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    public List<CampaignView> list() {
+        return campaigns.list().stream().map(c -> view(c, campaigns.report(c))).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.ADMIN, Role.OPERATOR})
+    @Returns(status = 201, value = CampaignView.class)
+    public Response create(CampaignInput body, @Context ContainerRequestContext rc) {
+        CampaignInput in = body == null ? new CampaignInput(null, null, null, null, null, null, null, null, null,
+                null, null) : body;
+        Campaigns.Campaign c = campaigns.create(in, RequestContext.caller(rc).username(), RequestContext.source(rc));
+        return Response.status(201).entity(view(c, campaigns.report(c))).build();
+    }
+
+    /** The campaign with live progress. */
+    @GET
+    @Path("{id}")
+    @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    public CampaignView get(@PathParam("id") String id) {
+        Campaigns.Campaign c = campaigns.get(id);
+        return view(c, campaigns.report(c));
+    }
+
+    /** Counts and a row per node. */
+    @GET
+    @Path("{id}/report")
+    @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    public Report report(@PathParam("id") String id) {
+        Campaigns.Campaign c = campaigns.get(id);
+        CampaignReport r = campaigns.report(c);
+        CampaignDefinition d = c.definition();
+        List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), nodes.find(t.nodeId()).map(Node::name)
+                .orElse("(deleted)"), t.status().name(), t.failure().map(Enum::name).orElse(null),
+                t.method().map(Enum::name).orElse(null), t.attempts(), t.lastAttemptAt().orElse(null),
+                t.doneAt().orElse(null), t.detail())).toList();
+        return new Report(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT), d.start(),
+                d.deadline(), counts(r), r.successRate(), rows);
+    }
+
+    @GET
+    @Path("{id}/report.csv")
+    @Produces("text/csv")
+    @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    public String reportCsv(@PathParam("id") String id) {
+        return campaigns.report(campaigns.get(id)).toCsv();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Allow({Role.ADMIN, Role.OPERATOR})
+    @Returns(status = 202)
+    public Response cancel(@PathParam("id") String id, @Context ContainerRequestContext rc) {
+        campaigns.cancel(id, RequestContext.caller(rc).username(), RequestContext.source(rc));
+        return Response.accepted().build();
+    }
+
+    private static Counts counts(CampaignReport r) {
+        Map<TargetStatus, Integer> c = r.counts();
+        int total = r.targets().size();
+        int woken = c.getOrDefault(TargetStatus.VERIFIED, 0);
+        int on = c.getOrDefault(TargetStatus.ALREADY_ON, 0);
+        int failed = c.getOrDefault(TargetStatus.FAILED, 0);
+        int done = woken + on + failed;
+        return new Counts(total, woken, on, failed, total - done, total == 0 ? 100 : done * 100 / total);
+    }
+
+    private static CampaignView view(Campaigns.Campaign c, CampaignReport r) {
+        CampaignDefinition d = c.definition();
+        return new CampaignView(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT), d.start(),
+                d.deadline(), d.retries(), d.retryDelay().toString(), d.rate(), d.verifyPort(), counts(r),
+                c.createdBy(), c.createdAt(), c.finishedAt());
+    }
+}

@@ -1,0 +1,73 @@
+package io.lightsout.appliance.bmc.wsman;
+
+import io.lightsout.appliance.bmc.Accepted;
+import io.lightsout.appliance.bmc.BmcException;
+import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.BootDevice;
+import io.lightsout.appliance.bmc.Inventory;
+import io.lightsout.appliance.bmc.PowerAction;
+import io.lightsout.wsman.WsmanClient;
+import io.lightsout.wsman.WsmanSession;
+import io.lightsout.wsman.idrac.IdracProfile;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Dell iDRAC over the DCIM profile: power through DCIM_CSPowerManagementService, inventory from the DCIM views. */
+public final class IdracPowerProfile extends WsmanPowerProfile {
+
+    public IdracPowerProfile(WsmanClient client, BmcEndpoints endpoints, Clock clock) {
+        super(client, endpoints, clock);
+    }
+
+    @Override
+    public Set<BootDevice> bootDevices() {
+        return Set.of(); // the DCIM profile here has no one-time PXE boot yet (OSD BootToPXE is a later wave)
+    }
+
+    @Override
+    io.lightsout.wsman.profile.PowerReading read(WsmanSession session) {
+        return new IdracProfile(session).powerState();
+    }
+
+    @Override
+    io.lightsout.wsman.profile.PowerAction cim(PowerAction action) {
+        // DCIM values (omsdk iDRACEnums): 2 on, 8 off (no OS involvement), 12 graceful, 9 hard cycle, 10 reset
+        return switch (action) {
+            case ON -> io.lightsout.wsman.profile.PowerAction.ON;
+            case OFF_HARD -> io.lightsout.wsman.profile.PowerAction.OFF_SOFT;
+            case OFF_GRACEFUL -> io.lightsout.wsman.profile.PowerAction.OFF_GRACEFUL;
+            case CYCLE -> io.lightsout.wsman.profile.PowerAction.CYCLE_HARD;
+            case RESET -> io.lightsout.wsman.profile.PowerAction.RESET;
+        };
+    }
+
+    @Override
+    void request(WsmanSession session, io.lightsout.wsman.profile.PowerAction cim) {
+        new IdracProfile(session).requestPowerState(cim);
+    }
+
+    @Override
+    public Accepted setBootOnce(BmcTarget target, BootDevice device) throws BmcException {
+        throw new BmcException(BmcException.Reason.UNSUPPORTED, "iDRAC one-time boot to " + device
+                + " is not supported yet");
+    }
+
+    @Override
+    public Inventory inventory(BmcTarget target) throws BmcException, InterruptedException {
+        io.lightsout.wsman.idrac.Inventory inv = call(target, s -> new IdracProfile(s).inventory());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("serviceTag", inv.system().serviceTag());
+        facts.put("model", inv.system().model());
+        facts.put("biosVersion", inv.system().biosVersion());
+        facts.put("cpus", String.valueOf(inv.cpus().size()));
+        facts.put("memoryMib", String.valueOf(inv.memory().stream().mapToLong(m -> m.sizeMib()).sum()));
+        for (int i = 0; i < inv.nics().size(); i++) {
+            facts.put("nic." + i + ".mac", inv.nics().get(i).currentMac());
+        }
+        facts.put("disks", String.valueOf(inv.disks().size()));
+        inv.firmware().forEach(f -> facts.put("firmware." + f.fqdd(), f.version()));
+        return new Inventory(facts);
+    }
+}

@@ -1,0 +1,194 @@
+package io.lightsout.appliance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightsout.appliance.cli.client.ApiClient;
+import io.lightsout.appliance.cli.client.ClientOptions;
+import io.lightsout.appliance.cli.client.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lightsout campaigns create|list|watch|report}: wake campaigns on a running appliance. */
+@Command(name = "campaigns", description = "Create, list, follow and report wake campaigns.",
+        mixinStandardHelpOptions = true, subcommands = {CampaignsCommand.Create.class, CampaignsCommand.ListAll.class,
+            CampaignsCommand.Watch.class, CampaignsCommand.Report.class})
+public final class CampaignsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "create", description = "Create a campaign; prints its id.", mixinStandardHelpOptions = true)
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Option(names = "--name", required = true, description = "A name for people.")
+        String name;
+
+        @ArgGroup(multiplicity = "1")
+        Selection selection;
+
+        static final class Selection {
+            @Option(names = "--group", paramLabel = "G", description = "The nodes of this group.")
+            String group;
+
+            @Option(names = "--all", description = "Every node.")
+            boolean all;
+        }
+
+        @Option(names = "--start", defaultValue = "now", description = "now or an ISO-8601 instant (default now).")
+        String start;
+
+        @Option(names = "--deadline", description = "A duration after the start (2h, 90m) or an ISO-8601 instant"
+                + " (default 2h).")
+        String deadline;
+
+        @Option(names = "--retries", description = "More power-ons for nodes not seen on (default 2).")
+        Integer retries;
+
+        @Option(names = "--retry-delay", paramLabel = "DURATION", description = "Between them (default 5m).")
+        String retryDelay;
+
+        @Option(names = "--rate", paramLabel = "PACKETS_PER_S", description = "Power-ons and magic packets per second"
+                + " (default 10).")
+        Double rate;
+
+        @Option(names = "--verify-port", paramLabel = "P", description = "TCP port that answers once a BMC-less node"
+                + " is up (default: each node's own).")
+        Integer verifyPort;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            if (selection.group != null) {
+                body.put("group", selection.group);
+            } else {
+                body.put("all", true);
+            }
+            body.put("start", start);
+            body.put("deadline", deadline);
+            body.put("retries", retries);
+            body.put("retryDelay", retryDelay);
+            body.put("rate", rate);
+            body.put("verifyPort", verifyPort);
+            JsonNode c = options.client().post("/api/v1/wake-campaigns", body);
+            System.out.println(options.json() ? c.toPrettyString() : c.path("id").asText());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List campaigns, newest first.", mixinStandardHelpOptions = true)
+    static final class ListAll implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode list = options.client().get("/api/v1/wake-campaigns");
+            if (options.json()) {
+                System.out.println(list.toPrettyString());
+                return 0;
+            }
+            Table t = new Table("ID", "NAME", "STATE", "START", "DEADLINE", "TOTAL", "WOKEN", "ALREADY ON", "FAILED",
+                    "PENDING");
+            for (JsonNode c : list) {
+                JsonNode p = c.path("progress");
+                t.row(c.path("id").asText(), c.path("name").asText(), c.path("state").asText(),
+                        c.path("start").asText(), c.path("deadline").asText(), p.path("total").asInt(),
+                        p.path("woken").asInt(), p.path("alreadyOn").asInt(), p.path("failed").asInt(),
+                        p.path("pending").asInt());
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "watch", description = "Show a progress bar until the campaign ends.", mixinStandardHelpOptions = true)
+    static final class Watch implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "ID", description = "The campaign id.")
+        String id;
+
+        @Option(names = "--interval", defaultValue = "2", description = "Seconds between polls (default ${DEFAULT-VALUE}).")
+        int interval;
+
+        @Override
+        public Integer call() throws Exception {
+            ApiClient client = options.client();
+            String last = "";
+            while (true) {
+                JsonNode c = client.get("/api/v1/wake-campaigns/" + NodesCommand.enc(id));
+                String line = bar(c);
+                if (!line.equals(last)) {
+                    System.out.println(line);
+                    last = line;
+                }
+                String state = c.path("state").asText();
+                if (state.equals("done") || state.equals("cancelled")) {
+                    return c.path("progress").path("failed").asInt() == 0 ? 0 : 2;
+                }
+                Thread.sleep(Math.max(1, interval) * 1000L);
+            }
+        }
+
+        static String bar(JsonNode c) {
+            JsonNode p = c.path("progress");
+            int percent = p.path("percentDone").asInt();
+            int filled = percent * 30 / 100;
+            return String.format("[%s%s] %3d%%  %s: woken %d, already on %d, failed %d, pending %d",
+                    "#".repeat(filled), ".".repeat(30 - filled), percent, c.path("state").asText(),
+                    p.path("woken").asInt(), p.path("alreadyOn").asInt(), p.path("failed").asInt(),
+                    p.path("pending").asInt());
+        }
+    }
+
+    @Command(name = "report", description = "Print a campaign's report (a table, --json, or --csv).",
+            mixinStandardHelpOptions = true)
+    static final class Report implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "ID", description = "The campaign id.")
+        String id;
+
+        @Option(names = "--csv", description = "The CSV report, one line per node.")
+        boolean csv;
+
+        @Override
+        public Integer call() throws Exception {
+            ApiClient client = options.client();
+            if (csv) {
+                System.out.print(client.sendText("GET", "/api/v1/wake-campaigns/" + NodesCommand.enc(id)
+                        + "/report.csv", null, null));
+                return 0;
+            }
+            JsonNode r = client.get("/api/v1/wake-campaigns/" + NodesCommand.enc(id) + "/report");
+            if (options.json()) {
+                System.out.println(r.toPrettyString());
+                return 0;
+            }
+            JsonNode c = r.path("counts");
+            System.out.printf("%s (%s): woken %d, already on %d, failed %d, pending %d of %d%n", r.path("name").asText(),
+                    r.path("state").asText(), c.path("woken").asInt(), c.path("alreadyOn").asInt(),
+                    c.path("failed").asInt(), c.path("pending").asInt(), c.path("total").asInt());
+            Table t = new Table("NODE", "STATUS", "REASON", "METHOD", "ATTEMPTS", "DETAIL");
+            for (JsonNode row : r.path("rows")) {
+                t.row(row.path("name").asText(), row.path("status").asText(), row.path("reason").asText(""),
+                        row.path("method").asText(""), row.path("attempts").asInt(), row.path("detail").asText(""));
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.lightsout.appliance.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightsout.appliance.Http;
+import io.lightsout.appliance.Http.Auth;
+import io.lightsout.appliance.Http.Res;
+import io.lightsout.appliance.TestAppliance;
+import io.lightsout.lab.Fault;
+import io.lightsout.lab.Lab;
+import io.lightsout.lab.SimulatedBmc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Power actions through the REST API on lab iDRACs and AMTs over real WS-Man/TLS on loopback: the drivers, TLS
+ * pinning, the read-before-act policy, bulk jobs and audit.
+ */
+class NodePowerTest {
+    private static TestAppliance appliance;
+    private static Lab lab;
+    private static Http http;
+    private static Auth operator;
+    private static Auth readonly;
+    private static SimulatedBmc idrac;
+    private static SimulatedBmc amt;
+    private static String idracId;
+    private static String amtId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SecureRandom r = new SecureRandom();
+        String base = "127." + (64 + r.nextInt(64)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(200));
+        lab = Lab.builder().idrac(2).amt(2).base(base).idracPort(0).amtPort(0).powerDelay(Duration.ofMillis(200))
+                .start();
+        appliance = TestAppliance.started(Clock.systemUTC(), Map.of());
+        http = appliance.http();
+        operator = Auth.bearer(appliance.appliance().tokens().create("test", "op", "operator", null).token());
+        readonly = Auth.bearer(appliance.appliance().tokens().create("test", "ro", "readonly", null).token());
+        Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
+        Path csv = Files.createTempFile("lab", ".csv");
+        lab.writeInventory(csv);
+        Res imported = http.send("POST", "/api/v1/nodes/import", Files.readString(csv), "text/csv", admin);
+        Files.delete(csv);
+        assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(4);
+        idrac = lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC")).findFirst().orElseThrow();
+        amt = lab.bmcs().stream().filter(b -> b.type().name().equals("AMT")).findFirst().orElseThrow();
+        idracId = nodeId(idrac);
+        amtId = nodeId(amt);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (appliance != null) {
+            appliance.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        lab.bmcs().forEach(SimulatedBmc::clearFaults);
+    }
+
+    private static String nodeId(SimulatedBmc b) {
+        return http.get("/api/v1/nodes?q=" + b.address(), readonly).json().path("items").get(0).path("id").asText();
+    }
+
+    private static Res power(String id, String action) {
+        return http.json("POST", "/api/v1/nodes/" + id + "/power", Map.of("action", action), operator);
+    }
+
+    private static String state(String id) {
+        return http.get("/api/v1/nodes/" + id + "/power", readonly).json().path("state").asText();
+    }
+
+    @Test
+    void readsPowersOnAndPinsTheCertificateOnFirstUse() {
+        lab.bmcs().forEach(b -> b.setPowerState(io.lightsout.lab.PowerState.OFF));
+        assertThat(state(idracId)).isEqualTo("OFF");
+        JsonNode node = http.get("/api/v1/nodes/" + idracId, readonly).json();
+        assertThat(node.path("certificateSha256").asText()).isEqualTo(idrac.certificateSha256());
+        Res on = power(idracId, "on");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().path("outcome").asText()).isEqualTo("done");
+        await().atMost(Duration.ofSeconds(10)).until(() -> idrac.powerState() == io.lightsout.lab.PowerState.ON);
+        Res again = power(idracId, "on");
+        assertThat(again.json().path("detail").asText()).isEqualTo("already on");
+        assertThat(power(amtId, "on").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> amt.powerState() == io.lightsout.lab.PowerState.ON);
+        assertThat(state(amtId)).isEqualTo("ON");
+        assertThat(http.get("/api/v1/audit?action=power.on", operator).body()).contains("power.on");
+    }
+
+    @Test
+    void cycleAndResetAreRefusedWhenTheStateCannotBeReadOrCredentialsFail() {
+        amt.inject(new Fault.WrongPassword(1.0));
+        assertThat(state(amtId)).isEqualTo("AUTH_FAILED");
+        Res refused = power(amtId, "cycle");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).contains("rejected the appliance's credentials");
+        amt.clearFaults();
+        idrac.inject(new Fault.ConnectionReset(1.0));
+        Res unknown = power(idracId, "reset");
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().path("detail").asText()).contains("power state is unknown");
+        assertThat(http.json("POST", "/api/v1/nodes/" + idracId + "/power", Map.of("action", "on"), readonly)
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void aChangedCertificateIsAClearErrorUntilAnAdminReTrusts() {
+        SimulatedBmc other = lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC") && b != idrac)
+                .findFirst().orElseThrow();
+        String id = nodeId(other);
+        assertThat(state(id)).isIn("ON", "OFF");
+        String pinned = other.certificateSha256();
+        other.rotateCertificate();
+        other.inject(new Fault.ConnectionReset(1.0)); // a BMC that changes its certificate restarts its web server
+        assertThat(state(id)).isEqualTo("UNKNOWN");
+        other.clearFaults();
+        JsonNode reading = http.get("/api/v1/nodes/" + id + "/power", readonly).json();
+        assertThat(reading.path("state").asText()).isEqualTo("UNKNOWN");
+        assertThat(reading.path("detail").asText()).containsIgnoringCase("certificate").contains("re-trust");
+        assertThat(http.get("/api/v1/nodes/" + id, readonly).json().path("certificateSha256").asText())
+                .isEqualTo(pinned);
+        Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
+        assertThat(http.send("POST", "/api/v1/nodes/" + id + "/retrust", null, null, operator).status())
+                .isEqualTo(403);
+        assertThat(http.send("POST", "/api/v1/nodes/" + id + "/retrust", null, null, admin).status()).isEqualTo(204);
+        assertThat(state(id)).isIn("ON", "OFF");
+        assertThat(http.get("/api/v1/nodes/" + id, readonly).json().path("certificateSha256").asText())
+                .isEqualTo(other.certificateSha256()).isNotEqualTo(pinned);
+    }
+
+    @Test
+    void pxeSetsAOneTimeBootOnAmtThenPowersOn() {
+        SimulatedBmc other = lab.bmcs().stream().filter(b -> b.type().name().equals("AMT") && b != amt)
+                .findFirst().orElseThrow();
+        other.setPowerState(io.lightsout.lab.PowerState.OFF);
+        Res pxe = power(nodeId(other), "pxe");
+        assertThat(pxe.status()).as(pxe.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PXE".equals(other.lastBootSource()));
+        Res idracPxe = power(idracId, "pxe");
+        assertThat(idracPxe.status()).isEqualTo(409);
+    }
+
+    @Test
+    void bulkActionIsAJobWithAResultPerNode() {
+        lab.bmcs().forEach(b -> b.setPowerState(io.lightsout.lab.PowerState.ON));
+        Res submitted = http.json("POST", "/api/v1/power-actions", Map.of("action", "off", "filter",
+                Map.of("type", "IDRAC")), operator);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        assertThat(submitted.json().path("targets").asInt()).isEqualTo(2);
+        long job = submitted.json().path("jobId").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("succeeded", "failed", "partially_failed")
+                .contains(http.get("/api/v1/jobs/" + job, readonly).json().path("state").asText()));
+        JsonNode j = http.get("/api/v1/jobs/" + job, readonly).json();
+        assertThat(j.path("state").asText()).as(j.toString()).isEqualTo("succeeded");
+        assertThat(j.path("targets").size()).isEqualTo(2);
+        j.path("targets").forEach(t -> assertThat(t.path("status").asText()).isEqualTo("done"));
+        lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC")).forEach(b -> await()
+                .atMost(Duration.ofSeconds(10)).until(() -> b.powerState() == io.lightsout.lab.PowerState.OFF));
+        assertThat(amt.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON);
+        Res none = http.json("POST", "/api/v1/power-actions", Map.of("action", "off"), operator);
+        assertThat(none.status()).isEqualTo(400);
+    }
+}
