@@ -15,6 +15,8 @@ const PERMISSIONS = Object.freeze({
   'tokens.manage': ['admin'],
   'tls.manage': ['admin'],
   'shares.manage': ['admin'],
+  'nodes.manage': ['admin'],
+  'power.act': ['admin', 'operator'],
   'support.bundle': ['admin'],
 });
 
