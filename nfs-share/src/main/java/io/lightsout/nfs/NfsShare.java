@@ -15,7 +15,6 @@ import io.lightsout.nfs.xdr.Mount3;
 import io.lightsout.nfs.xdr.Nfs3;
 import io.lightsout.nfs.xdr.Portmap;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,15 +180,19 @@ public final class NfsShare implements AutoCloseable {
     @Override
     public synchronized void close() {
         listeners.forEach(RpcListener::drain);
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            for (RpcListener l : listeners) {
+                l.awaitIdle(deadline);
             }
-            workers = null;
+            if (workers != null) {
+                workers.shutdown();
+                workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        workers = null;
         for (int i = listeners.size() - 1; i >= 0; i--) {
             try {
                 listeners.get(i).close();
@@ -198,9 +201,5 @@ public final class NfsShare implements AutoCloseable {
             }
         }
         listeners.clear();
-    }
-
-    InetAddress bindAddress() {
-        return settings.bind();
     }
 }

@@ -29,6 +29,7 @@ public final class NfsShareBuilder {
     private int queuedCalls = 256;
     private int connectionsPerClient = 32;
     private int connections = 1024;
+    private int selectorThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     NfsShareBuilder() {}
 
@@ -83,7 +84,10 @@ public final class NfsShareBuilder {
         return this;
     }
 
-    /** Calls served at once, and calls queued beyond that before the sockets are slowed down. */
+    /**
+     * Threads that finish replies to slow clients and serve UDP calls, and calls queued for them beyond that
+     * (TCP calls are served by the selector threads that read them).
+     */
     public NfsShareBuilder workers(int threads, int queued) {
         if (threads < 1 || queued < 1) {
             throw new IllegalArgumentException("workers and queue must be positive");
@@ -113,10 +117,10 @@ public final class NfsShareBuilder {
             }
         }
         // 128 KiB: the largest call a client sends is a WRITE of at most WTMAX (64 KiB), which is refused anyway.
-        // Replies on TCP are written by the workers (ReplyWriter); the write queue only carries oncrpc4j's rare
+        // Replies on TCP are written by ConnectionWriter; Grizzly's write queue only carries oncrpc4j's rare
         // rejections of bad credentials.
         RpcListener.Limits limits = new RpcListener.Limits(connectionsPerClient, connections, 128 * 1024,
-                32 * 1024 * 1024, 128, 1);
+                32 * 1024 * 1024, 128, selectorThreads);
         return new NfsShare(new ShareSettings(address, portmapPort, mountdPort, nfsPort, List.copyOf(exports),
                 handleKey, mountListener, clock, workerThreads, queuedCalls, limits));
     }

@@ -66,6 +66,11 @@ final class RawRpc implements Closeable {
     }
 
     DataInputStream call(int program, int version, int procedure, Args args) throws IOException {
+        return receive(send(program, version, procedure, args));
+    }
+
+    /** Sends a call without waiting for its reply; returns its xid. */
+    int send(int program, int version, int procedure, Args args) throws IOException {
         int id = xid++;
         Args msg = new Args().i(id).i(0).i(2).i(program).i(version).i(procedure);
         // AUTH_SYS: stamp, machine name, uid 0, gid 0, no groups
@@ -77,7 +82,11 @@ final class RawRpc implements Closeable {
         out.write(body);
         out.write(a);
         out.flush();
+        return id;
+    }
 
+    /** Reads the next reply, which must answer call {@code id}. */
+    DataInputStream receive(int id) throws IOException {
         ByteArrayOutputStream record = new ByteArrayOutputStream();
         boolean last;
         do {

@@ -70,8 +70,8 @@ public final class ExportFs {
     }
 
     /** The same view (and its caches) with a new client list. */
-    ExportFs withClients(ClientAcl clients, ExportFs previous) {
-        return new ExportFs(new Export(export.name(), export.root(), clients), clock, previous);
+    ExportFs withClients(ClientAcl clients) {
+        return new ExportFs(new Export(export.name(), export.root(), clients), clock, this);
     }
 
     private ExportFs(Export export, Clock clock, ExportFs shared) {

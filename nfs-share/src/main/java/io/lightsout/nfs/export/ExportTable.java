@@ -32,7 +32,7 @@ public final class ExportTable {
         Map<Integer, ExportFs> ids = new HashMap<>();
         for (Export e : exports) {
             ExportFs old = byName.get(e.name());
-            ExportFs fs = old != null && old.sameDirectory(e) ? old.withClients(e.clients(), old) : new ExportFs(e, clock);
+            ExportFs fs = old != null && old.sameDirectory(e) ? old.withClients(e.clients()) : new ExportFs(e, clock);
             if (names.put(e.name(), fs) != null) {
                 throw new IllegalArgumentException("export " + e.name() + " is listed twice");
             }

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.xdr.Xdr;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
 
 /**
  * One received call as a {@link RpcService} sees it: its procedure, arguments and client, and the ways to
- * answer it. Answer exactly once. On TCP every answer is written by {@link ReplyWriter}; on UDP by oncrpc4j.
+ * answer it. Answer exactly once. On TCP every answer is written by the connection's {@link ConnectionWriter}; on UDP by oncrpc4j.
  */
 public final class Call {
     private static final int REPLY = 1;
@@ -24,13 +21,18 @@ public final class Call {
     private static final int SYSTEM_ERR = 5;
 
     private final RpcCall rpc;
-    private final Connection<?> connection;
+    private final ConnectionWriter writer;
     private final XdrIn args;
 
-    Call(RpcCall rpc, Connection<?> connection) {
+    /** @param writer the TCP connection's writer, null for UDP */
+    Call(RpcCall rpc, ConnectionWriter writer) {
         this.rpc = rpc;
-        this.connection = connection;
+        this.writer = writer;
         this.args = new XdrIn(rpc.getXdr());
+    }
+
+    RpcCall rpc() {
+        return rpc;
     }
 
     public int procedure() {
@@ -84,24 +86,28 @@ public final class Call {
     /**
      * Answers with {@code head} followed by {@code count} bytes of {@code file} from {@code position} as an XDR
      * opaque (its length is written here); the file data goes from the page cache to the socket with sendfile.
-     * Closes {@code file}.
+     * Takes ownership of {@code file}: it is closed once sent or abandoned.
      *
      * @throws IllegalStateException on a UDP call (a datagram cannot carry a file region)
      */
     public void replyWithFile(ReplyBody head, FileChannel file, long position, int count) throws IOException {
-        try (file) {
-            if (tcp() == null) {
-                throw new IllegalStateException("file replies need TCP");
-            }
+        if (tcp() == null) {
+            file.close();
+            throw new IllegalStateException("file replies need TCP");
+        }
+        try {
             send(SUCCESS, out -> {
                 head.encode(out);
                 out.xdrEncodeInt(count);
             }, file, position, count);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
         }
     }
 
-    private SocketChannel tcp() {
-        return connection instanceof TCPNIOConnection c ? (SocketChannel) c.getChannel() : null;
+    private ConnectionWriter tcp() {
+        return writer;
     }
 
     private void send(int acceptStat, ReplyBody body, FileChannel file, long position, int count)
@@ -127,6 +133,6 @@ public final class Call {
             framed.put(encoded.toByteBuffer());
             framed.flip();
         }
-        ReplyWriter.write(connection, tcp(), framed, file, position, count);
+        writer.send(new ReplyRecord(framed, file, position, count));
     }
 }

@@ -75,7 +75,7 @@ public final class RpcListener implements AutoCloseable {
                     .build();
         }
         chain.add(new RpcProtocolFilter(new ReplyQueue()));
-        DispatchFilter dispatcher = new DispatchFilter(services, workers);
+        DispatchFilter dispatcher = new DispatchFilter(services, workers, protocol == Protocol.TCP);
         chain.add(dispatcher);
         transport.setProcessor(chain.build());
         try {
@@ -109,6 +109,11 @@ public final class RpcListener implements AutoCloseable {
         transport.unbindAll();
     }
 
+    /** After {@link #drain()}: waits until calls being served on selector threads have replied (or the deadline). */
+    public void awaitIdle(long deadlineNanos) throws InterruptedException {
+        dispatcher.awaitIdle(deadlineNanos);
+    }
+
     /** Closes every connection. */
     @Override
     public void close() throws IOException {
@@ -123,7 +128,7 @@ public final class RpcListener implements AutoCloseable {
      * @param maxRecordBytes       the largest RPC record accepted (the largest call: a WRITE is refused anyway)
      * @param maxQueuedReplyBytes  reply bytes queued per connection before the connection is failed
      * @param backlog              TCP accept backlog
-     * @param selectorThreads      I/O selector threads
+     * @param selectorThreads      I/O selector threads; TCP calls are served on them
      */
     public record Limits(int connectionsPerClient, int connections, int maxRecordBytes, int maxQueuedReplyBytes,
             int backlog, int selectorThreads) {
