@@ -199,8 +199,8 @@ public final class Appliance implements AutoCloseable {
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
                     httpMetrics::wrap);
-            web.start();
             started.push(web);
+            web.start();
             phases.put("web", System.nanoTime());
         } catch (Exception e) {
             close();
@@ -277,11 +277,11 @@ public final class Appliance implements AutoCloseable {
     /** A test secret written, read back and removed: proves the data key and the database agree. */
     private boolean vaultRoundTrip() {
         byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String id = database.jdbc().transaction(tx -> vault.put(tx, probe));
+        String id = vault.transaction(tx -> vault.put(tx, probe));
         try {
             return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
         } finally {
-            database.jdbc().transaction(tx -> {
+            vault.transaction(tx -> {
                 vault.delete(tx, id);
                 return null;
             });

@@ -26,23 +26,22 @@ import java.util.Set;
 public final class AuthorizationFeature implements DynamicFeature {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
-    /** The roles a method allows, or null when it is public; throws when it declares nothing. */
+    /**
+     * The roles a method allows, or null when it is public: the method's own {@link Public} or {@link Allow}
+     * first, then the class's. Throws when neither declares anything.
+     */
     public static Set<Role> rolesOf(Class<?> type, Method m) {
-        if (m.isAnnotationPresent(Public.class)) {
-            return null;
-        }
-        Allow allow = m.getAnnotation(Allow.class);
-        if (allow == null && !type.isAnnotationPresent(Public.class)) {
-            allow = type.getAnnotation(Allow.class);
-        }
-        if (allow == null) {
-            if (type.isAnnotationPresent(Public.class)) {
+        for (java.lang.reflect.AnnotatedElement e : new java.lang.reflect.AnnotatedElement[] {m, type}) {
+            if (e.isAnnotationPresent(Public.class)) {
                 return null;
             }
-            throw new IllegalStateException("REST method " + type.getSimpleName() + "." + m.getName()
-                    + " declares neither @Allow nor @Public");
+            Allow allow = e.getAnnotation(Allow.class);
+            if (allow != null) {
+                return EnumSet.copyOf(java.util.List.of(allow.value()));
+            }
         }
-        return EnumSet.copyOf(java.util.List.of(allow.value()));
+        throw new IllegalStateException("REST method " + type.getSimpleName() + "." + m.getName()
+                + " declares neither @Allow nor @Public");
     }
 
     @Override

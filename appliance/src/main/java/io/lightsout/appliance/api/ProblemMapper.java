@@ -33,9 +33,6 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                         "The appliance could not complete the request; the details are in its log", null);
             }
         };
-        if (p.status() >= 500 && !(e instanceof ApplianceException)) {
-            LOG.debug("Answered {}", p.status());
-        }
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

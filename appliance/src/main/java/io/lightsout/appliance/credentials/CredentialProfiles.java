@@ -60,7 +60,7 @@ public final class CredentialProfiles {
         validate(in, true);
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        unique(() -> jdbc.transaction(tx -> {
+        unique(() -> vault.transaction(tx -> {
             String secret = in.password() == null ? null : vault.put(tx, in.password().getBytes(StandardCharsets.UTF_8));
             tx.update("INSERT INTO credential_profiles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
                     in.name().strip(), in.type(), blank(in.username()), blank(in.domain()), blank(in.url()), secret,
@@ -79,7 +79,7 @@ public final class CredentialProfiles {
         }
         Input merged = new Input(in.name(), old.type(), in.username(), in.password(), in.domain(), in.url());
         validate(merged, old.secretId() != null || in.password() != null);
-        unique(() -> jdbc.transaction(tx -> {
+        unique(() -> vault.transaction(tx -> {
             String secret = old.secretId();
             if (in.password() != null && secret != null) {
                 vault.replace(tx, secret, in.password().getBytes(StandardCharsets.UTF_8));
@@ -98,7 +98,7 @@ public final class CredentialProfiles {
 
     public void delete(String id, String by, String source) {
         CredentialProfile old = get(id);
-        jdbc.transaction(tx -> {
+        vault.transaction(tx -> {
             tx.update("DELETE FROM credential_profiles WHERE id = ?", id);
             if (old.secretId() != null) {
                 vault.delete(tx, old.secretId());

@@ -30,6 +30,8 @@ public final class AccountService {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
+    /** One lock per existing account: parallel guesses are counted one by one, so they cannot outrun the lockout. */
+    private final java.util.Map<String, Object> attemptLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AccountService(Jdbc jdbc, PasswordHasher hasher, SessionStore sessions, Vault vault, AuditLog audit,
                           Clock clock, int maxFailures, Duration lockout) {
@@ -80,13 +82,19 @@ public final class AccountService {
         if (username == null || password == null) {
             throw new ApplianceException.Unauthenticated(BAD_LOGIN);
         }
-        User user = users.find(username).orElse(null);
-        Instant now = clock.instant();
-        if (user == null) {
+        if (users.find(username).isEmpty()) {
             hasher.burn(password);
             audit.failure(username, "login", username, "unknown user", source);
             throw new ApplianceException.Unauthenticated(BAD_LOGIN);
         }
+        synchronized (attemptLocks.computeIfAbsent(username, k -> new Object())) {
+            return attempt(username, password, source);
+        }
+    }
+
+    private Session attempt(String username, String password, String source) {
+        User user = users.find(username).orElseThrow(() -> new ApplianceException.Unauthenticated(BAD_LOGIN));
+        Instant now = clock.instant();
         if (user.lockedUntil().isAfter(now)) {
             long seconds = Math.max(1, Duration.between(now, user.lockedUntil()).toSeconds());
             audit.failure(username, "login", username, "account locked", source);
@@ -200,6 +208,7 @@ public final class AccountService {
             throw new ApplianceException.Conflict("Only operator accounts can be deleted");
         }
         users.delete(username);
+        attemptLocks.remove(username);
         sessions.closeAllOf(username, null);
         audit.success(by.username(), "user.delete", username, null, source);
     }

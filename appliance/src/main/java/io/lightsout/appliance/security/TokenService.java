@@ -83,8 +83,10 @@ public final class TokenService {
         String h = hash(token);
         Optional<Caller> caller = jdbc.queryOne("SELECT name, role FROM api_tokens WHERE token_hash = ?",
                 rs -> new Caller("token:" + rs.getString(1), Role.of(rs.getString(2)), null, null), h);
-        caller.ifPresent(c -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?",
-                clock.millis(), h));
+        // last use is kept to the minute: one write per token per minute, not one per request
+        long now = clock.millis();
+        caller.ifPresent(c -> jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND "
+                + "(last_used_at IS NULL OR last_used_at < ?)", now, h, now - 60_000));
         return caller;
     }
 

@@ -83,14 +83,24 @@ public final class WebServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
                 .setHandler(instrument.apply(new SecurityHeaders(routes))).build();
-        https.start();
+        listen(https, "https.port", httpsPortWanted);
         httpsPort = ((InetSocketAddress) https.getListenerInfo().getFirst().getAddress()).getPort();
         http = Undertow.builder().addHttpListener(httpPortWanted, bind)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 30_000)
                 .setHandler(new HttpsRedirect(bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind,
                         () -> httpsPort)).build();
-        http.start();
+        listen(http, "http.port", httpPortWanted);
         httpPort = ((InetSocketAddress) http.getListenerInfo().getFirst().getAddress()).getPort();
+    }
+
+    private void listen(Undertow server, String key, int port) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("Cannot listen on " + bind + ":" + port + " (" + key + "): "
+                    + cause.getMessage(), e);
+        }
     }
 
     public int httpsPort() {

@@ -86,6 +86,26 @@ class LoginAndSessionTest {
     }
 
     @Test
+    void parallelGuessesCannotOutrunTheLockout() throws Exception {
+        try (TestAppliance t = TestAppliance.started(java.time.Clock.systemUTC(), Map.of())) {
+            Http http = t.http();
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+                for (int i = 0; i < 10; i++) {
+                    String guess = "Guess-number-" + i;
+                    answers.add(pool.submit(() -> login(http, "admin", guess).status()));
+                }
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 401).hasSize(3);
+            assertThat(statuses).filteredOn(s -> s == 423).hasSize(7);
+        }
+    }
+
+    @Test
     void sessionCookieCsrfLogoutAndIdleTimeout() {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (TestAppliance t = TestAppliance.started(clock, Map.of())) {

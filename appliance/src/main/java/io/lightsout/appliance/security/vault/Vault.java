@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import javax.crypto.Cipher;
@@ -45,7 +44,7 @@ public final class Vault {
     private final Clock clock;
     private final RekeyObserver observer;
     private final SecureRandom random = new SecureRandom();
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int version;
     private SecretKey key;
 
@@ -105,32 +104,43 @@ public final class Vault {
         this.key = activeKey;
     }
 
-    /** Stores a new secret inside the caller's transaction and returns its id. */
-    public String put(Sql tx, byte[] plaintext) {
-        String id = UUID.randomUUID().toString();
+    /**
+     * Runs a database transaction in which secrets may be written ({@link #put}, {@link #replace}). A re-key waits
+     * for open vault transactions and blocks new ones, so no secret can be committed under a key being dropped.
+     */
+    public <T> T transaction(Jdbc.TxWork<T> work) {
         lock.readLock().lock();
         try {
-            Sealed s = seal(id, version, key, plaintext);
-            tx.update("INSERT INTO secrets (id, key_version, nonce, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    id, version, s.nonce, s.ciphertext, clock.millis());
+            return jdbc.transaction(work);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Stores a new secret and returns its id; call inside {@link #transaction}. */
+    public String put(Sql tx, byte[] plaintext) {
+        requireTransaction();
+        String id = UUID.randomUUID().toString();
+        Sealed s = seal(id, version, key, plaintext);
+        tx.update("INSERT INTO secrets (id, key_version, nonce, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)",
+                id, version, s.nonce, s.ciphertext, clock.millis());
         return id;
     }
 
-    /** Replaces the value of an existing secret inside the caller's transaction. */
+    /** Replaces the value of an existing secret; call inside {@link #transaction}. */
     public void replace(Sql tx, String id, byte[] plaintext) {
-        lock.readLock().lock();
-        try {
-            Sealed s = seal(id, version, key, plaintext);
-            int n = tx.update("UPDATE secrets SET key_version = ?, nonce = ?, ciphertext = ?, updated_at = ? "
-                    + "WHERE id = ?", version, s.nonce, s.ciphertext, clock.millis(), id);
-            if (n != 1) {
-                throw new IllegalArgumentException("No secret " + id);
-            }
-        } finally {
-            lock.readLock().unlock();
+        requireTransaction();
+        Sealed s = seal(id, version, key, plaintext);
+        int n = tx.update("UPDATE secrets SET key_version = ?, nonce = ?, ciphertext = ?, updated_at = ? "
+                + "WHERE id = ?", version, s.nonce, s.ciphertext, clock.millis(), id);
+        if (n != 1) {
+            throw new IllegalArgumentException("No secret " + id);
+        }
+    }
+
+    private void requireTransaction() {
+        if (lock.getReadHoldCount() == 0) {
+            throw new IllegalStateException("secrets are written inside Vault.transaction(...)");
         }
     }
 

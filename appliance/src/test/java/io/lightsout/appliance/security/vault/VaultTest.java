@@ -42,8 +42,8 @@ class VaultTest {
     @Test
     void storesEncryptedWithAFreshNonceAndAKeyFileOnlyTheOwnerReads() throws Exception {
         Vault v = vault();
-        String a = db.jdbc().transaction(tx -> v.put(tx, b("same-secret")));
-        String c = db.jdbc().transaction(tx -> v.put(tx, b("same-secret")));
+        String a = v.transaction(tx -> v.put(tx, b("same-secret")));
+        String c = v.transaction(tx -> v.put(tx, b("same-secret")));
         assertThat(v.get(a)).hasValueSatisfying(x -> assertThat(x).isEqualTo(b("same-secret")));
         List<byte[]> nonces = db.jdbc().query("SELECT nonce FROM secrets", rs -> rs.getBytes(1));
         assertThat(nonces).hasSize(2);
@@ -59,8 +59,8 @@ class VaultTest {
     @Test
     void aCiphertextMovedToAnotherRecordDoesNotDecrypt() {
         Vault v = vault();
-        String a = db.jdbc().transaction(tx -> v.put(tx, b("alpha")));
-        String c = db.jdbc().transaction(tx -> v.put(tx, b("bravo")));
+        String a = v.transaction(tx -> v.put(tx, b("alpha")));
+        String c = v.transaction(tx -> v.put(tx, b("bravo")));
         db.jdbc().update("UPDATE secrets SET nonce = (SELECT nonce FROM secrets WHERE id = ?), ciphertext = "
                 + "(SELECT ciphertext FROM secrets WHERE id = ?) WHERE id = ?", a, a, c);
         assertThatThrownBy(() -> v.get(c)).hasMessageContaining("does not decrypt");
@@ -70,7 +70,7 @@ class VaultTest {
     @Test
     void rekeyKeepsEveryValueUnderANewKeyAndSurvivesReopening() {
         Vault v = vault();
-        String a = db.jdbc().transaction(tx -> v.put(tx, b("alpha")));
+        String a = v.transaction(tx -> v.put(tx, b("alpha")));
         byte[] before = db.jdbc().queryOne("SELECT ciphertext FROM secrets WHERE id = ?", rs -> rs.getBytes(1), a)
                 .orElseThrow();
         v.rekey(tx -> { });
@@ -88,7 +88,7 @@ class VaultTest {
     @Test
     void aFailedRekeyTransactionLeavesTheOldKey() {
         Vault v = vault();
-        String a = db.jdbc().transaction(tx -> v.put(tx, b("alpha")));
+        String a = v.transaction(tx -> v.put(tx, b("alpha")));
         assertThatThrownBy(() -> v.rekey(tx -> {
             throw new IllegalStateException("password change refused");
         })).hasMessageContaining("refused");
@@ -98,9 +98,16 @@ class VaultTest {
     }
 
     @Test
+    void secretsAreWrittenOnlyInsideAVaultTransaction() {
+        Vault v = vault();
+        assertThatThrownBy(() -> db.jdbc().transaction(tx -> v.put(tx, b("x"))))
+                .hasMessageContaining("Vault.transaction");
+    }
+
+    @Test
     void aLostKeystoreIsAClearErrorNotANewKey() throws Exception {
         Vault v = vault();
-        db.jdbc().transaction(tx -> v.put(tx, b("alpha")));
+        v.transaction(tx -> v.put(tx, b("alpha")));
         Files.delete(dir.resolve("keys.p12"));
         assertThatThrownBy(this::vault).hasMessageContaining("does not hold data key version 1");
     }
