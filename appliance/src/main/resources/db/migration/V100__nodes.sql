@@ -68,6 +68,14 @@ CREATE TABLE wake_campaigns (
 );
 CREATE INDEX wake_campaigns_state ON wake_campaigns (state);
 
+-- the nodes of a campaign, fixed when it is created, in the order they are woken
+CREATE TABLE wake_campaign_nodes (
+    campaign_id     VARCHAR(64) NOT NULL REFERENCES wake_campaigns (id) ON DELETE CASCADE,
+    position        INT NOT NULL,
+    node_id         VARCHAR(36) NOT NULL,
+    PRIMARY KEY (campaign_id, position)
+);
+
 -- one row per target of a run, rewritten after every transition (CampaignStore)
 CREATE TABLE wake_campaign_targets (
     run_id          VARCHAR(128) NOT NULL,

@@ -38,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The add-ons the demo starts, in order; later issues append theirs here. */
-    static final List<AddOn> ADD_ONS = List.of();
+    static final List<AddOn> ADD_ONS = List.of(new FleetDemo());
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a new temporary one; "
             + "./demo-data is a good choice to keep it).")
@@ -55,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = data != null ? data : Files.createTempDirectory("lightsout-demo-");
         ApplianceConfig config = ApplianceConfig.load(dir, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", String.valueOf(httpsPort), "http.port", String.valueOf(httpPort),
-                "portmap.port", "1111", "tls.hostname", "localhost"));
+                "portmap.port", "1111", "tls.hostname", "localhost", "wol.port",
+                String.valueOf(FleetDemo.WOL_PORT)));
         Appliance appliance;
         try {
             appliance = new Appliance(config).start();

@@ -75,6 +75,23 @@ class NodeImportTest {
     }
 
     @Test
+    void theLabInventoryWithWakeOnLanMachinesImportsAsIs() {
+        // what `lightsout lab --idrac 1 --wol 2 --inventory FILE.csv` writes
+        Res r = importCsv("""
+                address,port,type,username,password,mac,serviceTag,ip,verifyPort,secureOn
+                127.142.0.1,10443,IDRAC,root,lab-pldy51f88,02:4C:4F:AA:00:20,0M0BN5Y,,,
+                ,,WOL,,,02:4c:35:2c:cc:fc,,127.143.0.1,41445,
+                ,,WOL,,,02:4c:35:2c:cc:fd,,127.143.0.2,41445,01:02:03:04:05:06
+                """);
+        assertThat(r.json().path("imported").asInt()).as(r.body()).isEqualTo(3);
+        JsonNode wol = http.get("/api/v1/nodes?q=127.143.0.2", admin).json().path("items").get(0);
+        assertThat(wol.path("type").asText()).isEqualTo("WOL");
+        assertThat(wol.path("verifyPort").asInt()).isEqualTo(41445);
+        assertThat(wol.path("secureOnSet").asBoolean()).isTrue();
+        assertThat(wol.path("mac").asText()).isEqualTo("02:4C:35:2C:CC:FD");
+    }
+
+    @Test
     void badRowsAreRejectedWithLineColumnAndReasonAndGoodRowsKept() {
         String csv = """
                 name,type,address,port,username,password,mac,ip,tags

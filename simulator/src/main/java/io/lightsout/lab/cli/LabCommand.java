@@ -53,6 +53,9 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--inventory", paramLabel = "FILE", description = "write the BMC list: JSON, or node-import CSV for *.csv")
     Path inventory;
 
+    @picocli.CommandLine.Mixin
+    io.lightsout.lab.wol.WolLabOptions wolOptions = new io.lightsout.lab.wol.WolLabOptions();
+
     @Option(names = "--seed", description = "seed for identities, passwords, latencies and faults (default ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -78,16 +81,33 @@ public final class LabCommand implements Callable<Integer> {
             System.err.println("lab: cannot start: " + rootMessage(e));
             return 1;
         }
+        java.util.Optional<io.lightsout.lab.wol.WolFleet> fleet;
+        try {
+            fleet = wolOptions.start(seed);
+        } catch (RuntimeException e) {
+            lab.close();
+            System.err.println("lab: wake-on-LAN machines: " + rootMessage(e));
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (inventory != null) {
             lab.writeInventory(inventory);
+            if (fleet.isPresent()) {
+                WolInventory.append(inventory, fleet.get());
+            }
         }
         printTable(out, lab.bmcs());
+        fleet.ifPresent(f -> {
+            out.printf("%d wake-on-LAN machine(s), magic packets on udp/%d, awake ones answer tcp/%d:%n",
+                    f.machines().size(), f.udpPort(), f.verifyPort());
+            f.describe().stream().limit(TABLE_ROWS).forEach(out::println);
+        });
         out.printf("%d BMC(s) started in %d ms%s. Credentials are lab test values. Ctrl-C stops the lab%s.%n",
                 lab.bmcs().size(), ms, inventory == null ? "" : ", inventory in " + inventory,
                 state == null ? "" : " and saves state to " + state);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            fleet.ifPresent(io.lightsout.lab.wol.WolFleet::close);
             lab.close();
             stopped.countDown();
         }, "lab-stop");
@@ -95,6 +115,7 @@ public final class LabCommand implements Callable<Integer> {
         if (durationSeconds > 0) {
             if (!stopped.await(durationSeconds, TimeUnit.SECONDS)) {
                 Runtime.getRuntime().removeShutdownHook(hook);
+                fleet.ifPresent(io.lightsout.lab.wol.WolFleet::close);
                 lab.close();
             }
         } else {

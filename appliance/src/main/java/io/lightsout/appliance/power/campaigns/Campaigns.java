@@ -126,6 +126,10 @@ public final class Campaigns implements AutoCloseable {
             tx.update("INSERT INTO wake_campaigns (id, name, spec, state, window_start, window_deadline, created_by,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, def.name(), def.encode(),
                     State.SCHEDULED.name(), start.toEpochMilli(), deadline.toEpochMilli(), by, clock.millis());
+            for (int i = 0; i < ids.size(); i++) {
+                tx.update("INSERT INTO wake_campaign_nodes (campaign_id, position, node_id) VALUES (?, ?, ?)", id, i,
+                        ids.get(i));
+            }
             audit.record(tx, by, "campaign.create", def.name(), "success", ids.size() + " nodes, " + start + " to "
                     + deadline, source);
             return null;
@@ -157,12 +161,12 @@ public final class Campaigns implements AutoCloseable {
 
     public List<Campaign> list() {
         return database.jdbc().query("SELECT id, spec, state, created_by, created_at, finished_at FROM wake_campaigns"
-                + " ORDER BY created_at DESC", Campaigns::map);
+                + " ORDER BY created_at DESC", this::map);
     }
 
     public Campaign get(String id) {
         return database.jdbc().queryOne("SELECT id, spec, state, created_by, created_at, finished_at FROM"
-                + " wake_campaigns WHERE id = ?", Campaigns::map, id)
+                + " wake_campaigns WHERE id = ?", this::map, id)
                 .orElseThrow(() -> new ApplianceException.NotFound("No campaign " + id));
     }
 
@@ -231,10 +235,13 @@ public final class Campaigns implements AutoCloseable {
                 state.name(), clock.millis(), id, State.SCHEDULED.name(), State.RUNNING.name());
     }
 
-    private static Campaign map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Campaign map(java.sql.ResultSet rs) throws java.sql.SQLException {
         long finished = rs.getLong(6);
         boolean hasFinished = !rs.wasNull();
-        return new Campaign(CampaignDefinition.decode(rs.getString(1), rs.getString(2)), State.valueOf(rs.getString(3)),
+        String id = rs.getString(1);
+        List<String> nodeIds = database.jdbc().query("SELECT node_id FROM wake_campaign_nodes WHERE campaign_id = ?"
+                + " ORDER BY position", r -> r.getString(1), id);
+        return new Campaign(CampaignDefinition.decode(id, rs.getString(2), nodeIds), State.valueOf(rs.getString(3)),
                 rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), hasFinished ? Instant.ofEpochMilli(finished)
                 : null);
     }
