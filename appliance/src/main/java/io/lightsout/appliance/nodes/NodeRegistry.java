@@ -70,7 +70,7 @@ public final class NodeRegistry {
 
     public Node create(NodeInput in, String by, String source) {
         NodeSpec spec = valid(in);
-        String id = jdbc.transaction(tx -> {
+        String id = vault.transaction(tx -> {
             if (NodeStore.findSame(tx, spec).isPresent()) {
                 throw new ApplianceException.Conflict("A node with " + (spec.type().hasBmc() ? "BMC "
                         + spec.address() + ":" + spec.port() : "MAC " + spec.mac()) + " exists already");
@@ -90,7 +90,7 @@ public final class NodeRegistry {
     public Node update(String id, NodeInput in, String by, String source) {
         Node old = get(id);
         NodeSpec spec = valid(in);
-        jdbc.transaction(tx -> {
+        vault.transaction(tx -> {
             Optional<Node> same = NodeStore.findSame(tx, spec);
             if (same.isPresent() && !same.get().id().equals(id)) {
                 throw new ApplianceException.Conflict("Another node (" + same.get().name() + ") has that address");
@@ -105,7 +105,7 @@ public final class NodeRegistry {
 
     public void delete(String id, String by, String source) {
         Node old = get(id);
-        jdbc.transaction(tx -> {
+        vault.transaction(tx -> {
             tx.update("DELETE FROM nodes WHERE id = ?", id);
             deleteSecret(tx, old.passwordSecretId());
             deleteSecret(tx, old.secureOnSecretId());
@@ -133,7 +133,7 @@ public final class NodeRegistry {
         List<NodeCsv.Row> rows = parsed.rows();
         for (int from = 0; from < rows.size(); from += IMPORT_BATCH) {
             List<NodeCsv.Row> batch = rows.subList(from, Math.min(rows.size(), from + IMPORT_BATCH));
-            jdbc.transaction(tx -> {
+            vault.transaction(tx -> {
                 for (NodeCsv.Row row : batch) {
                     importRow(tx, row, validator, parsed, errors, counts);
                 }
