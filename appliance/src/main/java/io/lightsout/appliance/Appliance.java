@@ -1,5 +1,6 @@
 package io.lightsout.appliance;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.lightsout.appliance.api.ApiApplication;
 import io.lightsout.appliance.api.AuditResource;
 import io.lightsout.appliance.api.AuthenticationFilter;
@@ -69,16 +70,22 @@ import io.lightsout.appliance.tls.TlsManager;
 import io.lightsout.appliance.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The composition root: builds every part of the appliance with constructors, starts them in order (logs,
@@ -102,7 +109,7 @@ public final class Appliance implements AutoCloseable {
     private JobRepository jobRepository;
     private final JobTypeRegistry jobTypes = new JobTypeRegistry();
     private JobEngine jobs;
-    private final List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks = new java.util.ArrayList<>();
+    private final List<Task<?>> scheduledTasks = new ArrayList<>();
     private JobScheduler scheduler;
     private NodeRegistry nodes;
     private NodeGroups groups;
@@ -120,8 +127,8 @@ public final class Appliance implements AutoCloseable {
 
     static {
         // Jersey and others log through java.util.logging: route it into the appliance's logs
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     public Appliance(ApplianceConfig config, Clock clock, RekeyObserver rekeyObserver) {
@@ -162,7 +169,7 @@ public final class Appliance implements AutoCloseable {
     public Appliance start() {
         long t0 = System.nanoTime();
         startedAt = clock.instant();
-        java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        Map<String, Long> phases = new LinkedHashMap<>();
         try {
             openStore();
             phases.put("store", System.nanoTime());
@@ -245,7 +252,7 @@ public final class Appliance implements AutoCloseable {
 
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
     private List<Object> resources() {
-        List<Object> list = new java.util.ArrayList<>(List.of(new SetupResource(accounts),
+        List<Object> list = new ArrayList<>(List.of(new SetupResource(accounts),
                 new SessionResource(accounts, sessions),
                 new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
                 new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
@@ -257,7 +264,7 @@ public final class Appliance implements AutoCloseable {
                         jobs, audit, clock),
                 new ShareResource(shareExports, nfs),
                 new MetricsResource(httpMetrics, jobRepository, sessions, List.of(nfs))));
-        List<Class<?>> classes = new java.util.ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
+        List<Class<?>> classes = new ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
         return list;
@@ -276,10 +283,10 @@ public final class Appliance implements AutoCloseable {
 
     /** A test secret written, read back and removed: proves the data key and the database agree. */
     private boolean vaultRoundTrip() {
-        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] probe = ("self-test-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
         String id = vault.transaction(tx -> vault.put(tx, probe));
         try {
-            return vault.get(id).map(b -> java.util.Arrays.equals(b, probe)).orElse(false);
+            return vault.get(id).map(b -> Arrays.equals(b, probe)).orElse(false);
         } finally {
             vault.transaction(tx -> {
                 vault.delete(tx, id);
@@ -348,7 +355,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     /** db-scheduler tasks of later capabilities: add them before {@link #start}. */
-    public List<com.github.kagkarlsson.scheduler.task.Task<?>> scheduledTasks() {
+    public List<Task<?>> scheduledTasks() {
         return scheduledTasks;
     }
 

@@ -43,8 +43,15 @@ public final class TestAppliance implements AutoCloseable {
         Map<String, String> all = new HashMap<>(Map.of("bind.address", "127.0.0.1", "https.port", "0",
                 "http.port", "0", "tls.hostname", "localhost", "nfs.enabled", "false"));
         all.putAll(sets);
-        ApplianceConfig config = ApplianceConfig.load(data, null, all);
-        return new TestAppliance(data, ownsData, new Appliance(config, clock, RekeyObserver.NONE).start());
+        try {
+            ApplianceConfig config = ApplianceConfig.load(data, null, all);
+            return new TestAppliance(data, ownsData, new Appliance(config, clock, RekeyObserver.NONE).start());
+        } catch (RuntimeException e) {
+            if (ownsData) {
+                deleteTree(data); // a failed start leaves nothing behind in /tmp
+            }
+            throw e;
+        }
     }
 
     public static TestAppliance start() {

@@ -149,6 +149,7 @@ public final class TlsManager {
             throw new ApplianceException.BadRequest("No certificate could be read from the upload");
         }
         X509Certificate leaf = chain.getFirst();
+        checkServerUse(leaf);
         checkValidity(chain);
         checkChain(chain);
         PrivateKey key = matchingKey(leaf.getPublicKey());
@@ -175,6 +176,23 @@ public final class TlsManager {
             if (now.isAfter(c.getNotAfter().toInstant())) {
                 throw new ApplianceException.BadRequest(which + " expired on " + c.getNotAfter().toInstant());
             }
+        }
+    }
+
+    /** RFC 5280 4.2.1.12: with an extended key usage, TLS clients require id-kp-serverAuth. */
+    private static void checkServerUse(X509Certificate leaf) {
+        try {
+            List<String> eku = leaf.getExtendedKeyUsage();
+            if (eku != null && !eku.contains("1.3.6.1.5.5.7.3.1") && !eku.contains("2.5.29.37.0")) {
+                throw new ApplianceException.BadRequest("The certificate is not for TLS servers: its extended key "
+                        + "usage lacks serverAuth (1.3.6.1.5.5.7.3.1)");
+            }
+        } catch (CertificateParsingException e) {
+            throw new ApplianceException.BadRequest("The certificate's extended key usage cannot be read");
+        }
+        if (leaf.getBasicConstraints() >= 0) {
+            throw new ApplianceException.BadRequest("The first certificate is a CA certificate; upload the "
+                    + "appliance's own certificate first, then its issuers");
         }
     }
 

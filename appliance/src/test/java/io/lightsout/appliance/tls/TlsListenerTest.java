@@ -136,15 +136,20 @@ class TlsListenerTest {
         assertThat(csr.getSubject().toString()).contains("CN=appliance.example.test").contains("C=DE");
 
         KeyPair caKey = Certificates.rsa2048();
-        X509Certificate ca = Certificates.selfSigned(caKey, "Test CA", List.of("ca.example.test"), Instant.now(),
-                Duration.ofDays(10));
+        X509Certificate ca = testCa(caKey);
         X509Certificate leaf = sign(caKey, ca, new JcaPKCS10CertificationRequest(csr).getPublicKey(),
                 "appliance.example.test", Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(90)));
 
         Res garbage = http.send("PUT", "/api/v1/tls/certificate", "hello", "text/plain", admin);
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.json().path("detail").asText()).contains("No certificate found");
-        Res wrongKey = http.send("PUT", "/api/v1/tls/certificate", Pem.write(ca), "application/x-pem-file", admin);
+        Res caFirst = http.send("PUT", "/api/v1/tls/certificate", Pem.write(ca), "application/x-pem-file", admin);
+        assertThat(caFirst.status()).isEqualTo(400);
+        assertThat(caFirst.json().path("detail").asText()).contains("is a CA certificate");
+        X509Certificate otherKey = sign(caKey, ca, Certificates.rsa2048().getPublic(), "appliance.example.test",
+                Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(90)));
+        Res wrongKey = http.send("PUT", "/api/v1/tls/certificate", Pem.write(otherKey, ca), "application/x-pem-file",
+                admin);
         assertThat(wrongKey.status()).isEqualTo(400);
         assertThat(wrongKey.json().path("detail").asText()).contains("does not match the pending CSR");
         X509Certificate expired = sign(caKey, ca, new JcaPKCS10CertificationRequest(csr).getPublicKey(),
@@ -167,6 +172,15 @@ class TlsListenerTest {
         Http pinnedNew = new Http("https://127.0.0.1:" + port, Pem.sha256(leaf));
         assertThat(pinnedNew.get("/api/v1/tls/csr", pinnedNew.login("admin", TestAppliance.ADMIN_PW)).status())
                 .isEqualTo(404);
+    }
+
+    private static X509Certificate testCa(KeyPair k) throws Exception {
+        X500Name name = new X500Name("CN=Test CA");
+        var b = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(Instant.now().minus(Duration.ofDays(1))),
+                Date.from(Instant.now().plus(Duration.ofDays(10))), name, k.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA")
+                .build(k.getPrivate())));
     }
 
     private static X509Certificate sign(KeyPair caKey, X509Certificate ca, java.security.PublicKey subject, String cn,
