@@ -86,5 +86,3 @@ CREATE TABLE wake_campaign_targets (
     PRIMARY KEY (run_id, node_id)
 );
 
--- db-scheduler's table comes from V2__scheduler.sql (platform); campaign runs are its one-time tasks
-CREATE INDEX scheduled_tasks_last_heartbeat ON scheduled_tasks (last_heartbeat);

@@ -8,6 +8,8 @@ import io.lightsout.appliance.api.CredentialProfileResource;
 import io.lightsout.appliance.api.HealthResource;
 import io.lightsout.appliance.api.CampaignResource;
 import io.lightsout.appliance.api.GroupResource;
+import io.lightsout.appliance.api.DiscoveryResource;
+import io.lightsout.appliance.api.InventoryResource;
 import io.lightsout.appliance.api.JobResource;
 import io.lightsout.appliance.api.NodeResource;
 import io.lightsout.appliance.api.PowerActionResource;
@@ -20,6 +22,8 @@ import io.lightsout.appliance.bmc.ReachabilityProber;
 import io.lightsout.appliance.bmc.WolOnlyDriver;
 import io.lightsout.appliance.bmc.wsman.AmtPowerProfile;
 import io.lightsout.appliance.bmc.wsman.IdracPowerProfile;
+import io.lightsout.appliance.nodes.DiscoveryJob;
+import io.lightsout.appliance.nodes.InventoryJob;
 import io.lightsout.appliance.nodes.NodeAdmission;
 import io.lightsout.appliance.nodes.NodeGroups;
 import io.lightsout.appliance.nodes.NodeRegistry;
@@ -28,6 +32,7 @@ import io.lightsout.appliance.power.InFlightActions;
 import io.lightsout.appliance.power.PowerActions;
 import io.lightsout.appliance.power.PowerPolicy;
 import io.lightsout.appliance.power.PowerService;
+import io.lightsout.appliance.power.PowerSync;
 import io.lightsout.appliance.power.Sleeper;
 import io.lightsout.appliance.power.campaigns.Campaigns;
 import io.lightsout.appliance.power.wol.UdpWolSender;
@@ -109,14 +114,16 @@ public final class Appliance implements AutoCloseable {
     private JobRepository jobRepository;
     private final JobTypeRegistry jobTypes = new JobTypeRegistry();
     private JobEngine jobs;
-    private final List<Task<?>> scheduledTasks = new ArrayList<>();
-    private JobScheduler scheduler;
     private NodeRegistry nodes;
     private NodeGroups groups;
     private NodeTargets nodeTargets;
     private BmcExecutor bmc;
     private PowerActions powerActions;
     private Campaigns campaigns;
+    private PowerSync powerSync;
+    private InventoryJob inventory;
+    private final List<Task<?>> scheduledTasks = new ArrayList<>();
+    private JobScheduler scheduler;
     private TlsManager tls;
     private ShareExports shareExports;
     private NfsService nfs;
@@ -180,11 +187,9 @@ public final class Appliance implements AutoCloseable {
             jobs = new JobEngine(jobRepository, jobTypes, audit, config.get(Keys.JOBS_CONCURRENCY));
             started.push(jobs);
             powerActions.useEngine(jobs);
-            campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
-            campaigns.start();
-            started.push(campaigns);
             jobs.recover();
             scheduler = new JobScheduler(database.dataSource(), jobs, scheduledTasks);
+            campaigns.useScheduler(scheduler.scheduler());
             scheduler.start();
             started.push(scheduler);
             phases.put("tls+jobs", System.nanoTime());
@@ -245,9 +250,18 @@ public final class Appliance implements AutoCloseable {
                 new ProfileDriver(NodeType.DASH, new AmtPowerProfile(wsman, nodeTargets, clock)),
                 new WolOnlyDriver(wol, new ReachabilityProber(), clock)));
         bmc = new BmcExecutor(drivers, CallLimits.DEFAULT);
-        powerActions = new PowerActions(nodes, nodeTargets,
-                new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock), audit);
+        PowerService power = new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock);
+        powerActions = new PowerActions(nodes, nodeTargets, power, audit);
+        powerSync = new PowerSync(nodes, nodeTargets, power, audit, clock, config.get(Keys.POWER_SYNC_INTERVAL),
+                config.get(Keys.POWER_SYNC_JITTER), 3, 64);
+        powerSync.start();
+        started.push(powerSync);
         jobTypes.register(powerActions);
+        campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
+        scheduledTasks.add(campaigns.task());
+        inventory = new InventoryJob(nodes, nodeTargets, bmc, database.jdbc(), clock);
+        jobTypes.register(inventory);
+        jobTypes.register(new DiscoveryJob(nodes, credentials, wsman));
     }
 
     /** Every REST resource the appliance serves; later capabilities add theirs here. */
@@ -259,11 +273,12 @@ public final class Appliance implements AutoCloseable {
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
                 new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
-                new CampaignResource(campaigns, nodes),
+                new CampaignResource(campaigns, nodes), new InventoryResource(inventory, jobs, nodes, groups),
+                new DiscoveryResource(jobs, credentials),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
                 new ShareResource(shareExports, nfs),
-                new MetricsResource(httpMetrics, jobRepository, sessions, List.of(nfs))));
+                new MetricsResource(httpMetrics, jobRepository, sessions, List.of(nfs, powerSync::render))));
         List<Class<?>> classes = new ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
@@ -382,6 +397,10 @@ public final class Appliance implements AutoCloseable {
 
     public Campaigns campaigns() {
         return campaigns;
+    }
+
+    public PowerSync powerSync() {
+        return powerSync;
     }
 
     public PowerActions powerActions() {

@@ -56,6 +56,10 @@ public sealed interface Fault {
     record Oversized(double probability, int bytes) implements Fault {
     }
 
+    /** Enumerate and Pull pages hold one item whatever MaxElements asks (some iDRACs, openwsman#14). */
+    record OneItemPerPull(double probability) implements Fault {
+    }
+
     /** Answer 401 even to the right credentials (a changed password). */
     record WrongPassword(double probability) implements Fault {
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The {@code --faults} language: comma-separated items {@code kind[=arg][:probability][@target]}.
  * Kinds: {@code timeout, reset, http500, malformed, ctrlchars, xxe, bomb, oversized[=SIZE], wrongpass,
- * certchange, latency=MIN[-MAX] | latency=MEDIAN~P99} (ms). Probability defaults to 1. Target is a BMC address (127.20.0.3) or
+ * certchange, pull1, latency=MIN[-MAX] | latency=MEDIAN~P99} (ms). Probability defaults to 1. Target is a BMC address (127.20.0.3) or
  * index (#3, zero-based); without one the fault applies to the whole fleet. Example:
  * {@code reset:0.02,http500:0.05,oversized=16m@#0,latency=1000-3000@127.20.0.9}.
  */
@@ -74,6 +74,7 @@ public final class FaultSpec {
             case "bomb" -> new Fault.EntityExpansion(p);
             case "oversized" -> new Fault.Oversized(p, arg == null ? 8 << 20 : size(arg));
             case "wrongpass", "401" -> new Fault.WrongPassword(p);
+            case "pull1" -> new Fault.OneItemPerPull(p);
             case "certchange" -> new Fault.CertificateChange(p);
             case "latency" -> latency(arg);
             default -> throw new IllegalArgumentException("unknown kind");

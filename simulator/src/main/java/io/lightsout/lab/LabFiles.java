@@ -34,18 +34,22 @@ final class LabFiles {
                     .append(", \"username\": ").append(q(m.username()))
                     .append(", \"password\": ").append(q(m.password()))
                     .append(", \"mac\": ").append(q(m.mac()))
-                    .append(", \"serviceTag\": ").append(q(m.serviceTag())).append('}');
+                    .append(", \"serviceTag\": ").append(q(m.serviceTag()))
+                    .append(", \"scheme\": ").append(q(m.tls() ? "https" : "http")).append('}');
         }
         return b.append(bmcs.isEmpty() ? "]" : "\n]").toString();
     }
 
-    /** Node-import CSV: a header line, then one line per BMC (no field needs quoting). */
+    /**
+     * Node-import CSV (the appliance's node CSV columns): a header line, then one line per BMC. No field needs
+     * quoting: addresses, generated passwords, MACs and tags have no comma or quote.
+     */
     static String csv(List<SimulatedBmc> bmcs) {
-        StringBuilder b = new StringBuilder("address,port,type,username,password,mac,serviceTag\n");
+        StringBuilder b = new StringBuilder("address,port,type,username,password,mac,serviceTag,scheme\n");
         for (SimulatedBmc m : bmcs) {
             b.append(m.address()).append(',').append(m.port()).append(',').append(m.type()).append(',')
                     .append(m.username()).append(',').append(m.password()).append(',').append(m.mac()).append(',')
-                    .append(m.serviceTag()).append('\n');
+                    .append(m.serviceTag()).append(',').append(m.tls() ? "https" : "http").append('\n');
         }
         return b.toString();
     }

@@ -101,6 +101,32 @@ class DracclientFidelityTest {
         }
     }
 
+    /** dracclient strips control characters from a broken iDRAC answer and re-parses (JetPack#51): so must ours. */
+    @Test
+    void dracclientRecoversFromTheControlCharacterQuirk(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("ctrl.py");
+        Files.writeString(script, """
+                import sys, warnings
+                warnings.filterwarnings("ignore")
+                from dracclient import client, utils
+                from dracclient.resources import uris
+                host, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+                c = client.DRACClient(host, user, password, port=port)
+                doc = c.client.enumerate(uris.DCIM_SystemView, wait_for_idrac=False)
+                print("serviceTag=" + utils.find_xml(doc, "ServiceTag", uris.DCIM_SystemView).text, flush=True)
+                print("bios=" + utils.find_xml(doc, "BIOSVersionString", uris.DCIM_SystemView).text, flush=True)
+                """);
+        try (Lab lab = Lab.builder().idrac(1).amt(0).base(TestClient.randomBase()).idracPort(0).start()) {
+            SimulatedBmc bmc = lab.bmcs().get(0);
+            bmc.inject(new Fault.ControlCharacters(1));
+            String out = run(List.of("/usr/bin/python3", script.toString(), bmc.address(),
+                    String.valueOf(bmc.port()), bmc.username(), bmc.password()), dir);
+            assertThat(out).contains("Received invalid content from iDRAC");
+            assertThat(value(out, "serviceTag")).isEqualTo(bmc.serviceTag());
+            assertThat(value(out, "bios")).isEqualTo(bmc.firmwareVersion("BIOS.Setup.1-1"));
+        }
+    }
+
     static String run(List<String> cmd, Path dir) throws Exception {
         Path log = dir.resolve("out.txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -141,6 +141,23 @@ class FaultTest {
     }
 
     @Test
+    void oneItemPerPullIgnoresMaxElements() throws Exception {
+        bmc.inject(new Fault.OneItemPerPull(1));
+        String sw = TestClient.DCIM + "DCIM_SoftwareIdentity";
+        TestClient.Resp e = c.enumerate(sw, true, 50);
+        assertThat(TestClient.count(e.body(), "DCIM_SoftwareIdentity")).isEqualTo(1);
+        int pages = 1;
+        String ctx = TestClient.text(e.body(), "EnumerationContext");
+        while (ctx != null) {
+            TestClient.Resp p = c.pull(sw, ctx, 50);
+            assertThat(TestClient.count(p.body(), "DCIM_SoftwareIdentity")).isEqualTo(1);
+            pages++;
+            ctx = p.body().contains("EndOfSequence") ? null : TestClient.text(p.body(), "EnumerationContext");
+        }
+        assertThat(pages).isEqualTo(bmc.firmware().size());
+    }
+
+    @Test
     void latencyDelaysTheAnswer() throws Exception {
         bmc.inject(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(300)));
         long t0 = System.nanoTime();

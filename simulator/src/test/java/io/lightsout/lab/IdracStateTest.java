@@ -109,6 +109,10 @@ class IdracStateTest {
         clock.advance(Duration.ofSeconds(31));
         assertThat(jobStatus(jid)).isEqualTo("Downloaded");
         assertThat(lc("MessageID")).isEqualTo("LC061");
+        String staged = c.enumerate(TestClient.DCIM + "DCIM_SoftwareIdentity", true, 50).body();
+        assertThat(staged).contains("<n1:InstanceID>DCIM:AVAILABLE#159__BIOS.Setup.1-1</n1:InstanceID><n1:IsEntity>true"
+                + "</n1:IsEntity><n1:Status>Available</n1:Status><n1:Updateable>true</n1:Updateable>"
+                + "<n1:VersionString>2.13.3</n1:VersionString>");
 
         String rid = TestClient.text(c.invoke(JOBS, "CreateRebootJob", null,
                 "<p:RebootJobType>3</p:RebootJobType>").body(), "Selector");
@@ -123,6 +127,10 @@ class IdracStateTest {
         assertThat(jobStatus(jid)).isEqualTo("Completed");
         assertThat(jobStatus(rid)).isEqualTo("Reboot Completed");
         assertThat(bmc.firmwareVersion("BIOS.Setup.1-1")).isEqualTo("2.13.3");
+        String after = c.enumerate(TestClient.DCIM + "DCIM_SoftwareIdentity", true, 50).body();
+        assertThat(after).doesNotContain("DCIM:AVAILABLE#")
+                .contains("<n1:InstanceID>DCIM:PREVIOUS#159__BIOS.Setup.1-1</n1:InstanceID>")
+                .contains("<n1:VersionString>2.12.2</n1:VersionString>");
         assertThat(TestClient.text(c.enumerate(TestClient.DCIM + "DCIM_SystemView", true, 5).body(),
                 "BIOSVersionString")).isEqualTo("2.13.3");
         clock.advance(Duration.ofSeconds(30));

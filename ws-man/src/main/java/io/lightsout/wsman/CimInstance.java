@@ -1,6 +1,7 @@
 package io.lightsout.wsman;
 
 import io.lightsout.wsman.xml.XmlElement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record CimInstance(String namespace, String className, Map<String, List<S
     public static CimInstance of(XmlElement element) {
         Map<String, List<String>> props = new LinkedHashMap<>();
         for (XmlElement p : element.children()) {
-            List<String> values = props.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>());
+            List<String> values = props.computeIfAbsent(p.name(), k -> new ArrayList<>());
             if (!p.isNil()) {
                 values.add(p.children().isEmpty() ? p.trimmedText() : p.deepText());
             }

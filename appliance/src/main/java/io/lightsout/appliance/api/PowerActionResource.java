@@ -52,34 +52,36 @@ public final class PowerActionResource {
     public Response submit(BulkRequest body, @Context ContainerRequestContext rc) {
         BulkRequest b = body == null ? new BulkRequest(null, null, null, null, null, null) : body;
         PowerRequest request = NodeResource.request(new NodeResource.PowerRequestBody(b.action(), b.bootOnce()));
-        List<String> ids = targets(b);
-        if (ids.isEmpty()) {
-            throw ApplianceException.BadRequest.field("nodeIds", "The selection matches no node.");
-        }
+        List<String> ids = select(nodes, groups, b.nodeIds(), b.group(), b.filter(), b.all());
         long job = power.submit(request, ids, RequestContext.caller(rc).username(), RequestContext.source(rc));
         return Response.accepted(new Submitted(job, ids.size(), request.describe()))
                 .header("Location", "/api/v1/jobs/" + job).build();
     }
 
-    private List<String> targets(BulkRequest b) {
-        int given = (b.nodeIds() != null ? 1 : 0) + (b.group() != null ? 1 : 0) + (b.filter() != null ? 1 : 0)
-                + (Boolean.TRUE.equals(b.all()) ? 1 : 0);
+    /** The one rule for bulk selections: exactly one of node ids, a group, a filter or all; never empty. */
+    static List<String> select(NodeRegistry nodes, NodeGroups groups, List<String> nodeIds, String group,
+                               GroupResource.FilterView filter, Boolean all) {
+        int given = (nodeIds != null ? 1 : 0) + (group != null ? 1 : 0) + (filter != null ? 1 : 0)
+                + (Boolean.TRUE.equals(all) ? 1 : 0);
         if (given != 1) {
             throw ApplianceException.BadRequest.field("nodeIds", "Give exactly one of nodeIds, group, filter, all.");
         }
-        if (b.nodeIds() != null) {
-            for (String id : b.nodeIds()) {
+        List<String> ids;
+        if (nodeIds != null) {
+            for (String id : nodeIds) {
                 nodes.find(id).orElseThrow(() -> ApplianceException.BadRequest.field("nodeIds", "No node " + id));
             }
-            return List.copyOf(new LinkedHashSet<>(b.nodeIds()));
+            ids = List.copyOf(new LinkedHashSet<>(nodeIds));
+        } else if (group != null) {
+            ids = groups.memberIds(groups.get(group));
+        } else if (filter != null) {
+            ids = nodes.ids(NodeResource.filter(filter.site(), filter.type(), filter.subnet(), filter.tag(), null));
+        } else {
+            ids = nodes.ids(io.lightsout.appliance.nodes.NodeFilter.ALL);
         }
-        if (b.group() != null) {
-            return groups.memberIds(groups.get(b.group()));
+        if (ids.isEmpty()) {
+            throw ApplianceException.BadRequest.field("nodeIds", "The selection matches no node.");
         }
-        if (b.filter() != null) {
-            GroupResource.FilterView f = b.filter();
-            return nodes.ids(NodeResource.filter(f.site(), f.type(), f.subnet(), f.tag(), null));
-        }
-        return nodes.ids(io.lightsout.appliance.nodes.NodeFilter.ALL);
+        return ids;
     }
 }

@@ -54,6 +54,10 @@ public final class Keys {
             "Most job targets worked on at the same time, over all jobs.");
     public static final Key<Integer> WOL_PORT = key("wol.port", Keys::port, 9,
             "UDP port magic packets are sent to (9 = discard, the usual; 7 = echo).");
+    public static final Key<Duration> POWER_SYNC_INTERVAL = key("power.sync-interval", Keys::duration,
+            Duration.ofMinutes(5), "How often every node's power state is read in the background.");
+    public static final Key<Duration> POWER_SYNC_JITTER = key("power.sync-jitter", Keys::duration,
+            Duration.ofSeconds(30), "Random extra delay up to this long before each power-state sweep.");
     public static final Key<String> LOG_LEVEL = key("log.level", Keys::level, "INFO",
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
@@ -62,7 +66,7 @@ public final class Keys {
             NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
-            WOL_PORT,
+            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER,
             LOG_LEVEL);
 
     private static <T> Key<T> key(String name, Function<String, T> parser, T value, String doc) {

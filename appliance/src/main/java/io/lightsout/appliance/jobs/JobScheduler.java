@@ -31,8 +31,11 @@ public final class JobScheduler implements AutoCloseable {
         RecurringTask<Void> selfTest = Tasks.recurring(DAILY_SELF_TEST, Schedules.daily(ZoneOffset.UTC,
                 LocalTime.of(3, 0))).execute((instance, context) -> engine.submit(SelfTestJob.NAME, null,
                 SelfTestJob.CHECKS, "scheduler", null));
-        this.scheduler = Scheduler.create(dataSource, new ArrayList<>(tasks)).startTasks(selfTest).threads(2)
-                .pollingInterval(Duration.ofSeconds(10)).shutdownMaxWait(Duration.ofSeconds(5)).build();
+        this.scheduler = Scheduler.create(dataSource, new ArrayList<>(tasks)).startTasks(selfTest).threads(8)
+                .pollingInterval(Duration.ofSeconds(10)).shutdownMaxWait(Duration.ofSeconds(5))
+                // a wake campaign runs for hours inside its task: after a crash its execution is revived once its
+                // heartbeat is 4 x 5 s old (not the default 6 x 5 min), and "start now" runs without waiting a poll
+                .heartbeatInterval(Duration.ofSeconds(5)).missedHeartbeatsLimit(4).enableImmediateExecution().build();
     }
 
     public void start() {

@@ -204,7 +204,7 @@ public final class NodeRegistry {
     /** Forgets the pinned certificate: the next call pins whatever the BMC presents (an admin's decision). */
     public void retrust(String nodeId, String by, String source) {
         Node n = get(nodeId);
-        jdbc.transaction(tx -> {
+        vault.transaction(tx -> {
             tx.update("UPDATE nodes SET cert_sha256 = NULL, updated_at = ? WHERE id = ?", clock.millis(), nodeId);
             audit.record(tx, by, "node.retrust", n.name(), "success", "was " + n.certSha256(), source);
             return null;

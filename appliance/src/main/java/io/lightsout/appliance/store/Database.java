@@ -83,6 +83,7 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
+
     public boolean isH2() {
         return h2;
     }

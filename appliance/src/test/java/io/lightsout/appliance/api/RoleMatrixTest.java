@@ -73,6 +73,9 @@ class RoleMatrixTest {
         allow("POST /api/v1/groups/{id}/members", A, O);
         allow("POST /api/v1/groups/{id}/members/remove", A, O);
         allow("POST /api/v1/power-actions", A, O);
+        allow("GET /api/v1/inventory/{id}", A, O, R);
+        allow("POST /api/v1/discoveries", A);
+        allow("POST /api/v1/inventory", A, O);
         allow("GET /api/v1/wake-campaigns", A, O, R);
         allow("POST /api/v1/wake-campaigns", A, O);
         allow("GET /api/v1/wake-campaigns/{id}", A, O, R);

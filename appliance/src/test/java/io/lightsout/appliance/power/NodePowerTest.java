@@ -159,6 +159,23 @@ class NodePowerTest {
     }
 
     @Test
+    void inventoryRefreshStoresFactsWithTheTimeRead() {
+        Res submitted = http.json("POST", "/api/v1/inventory", Map.of("nodeIds", List.of(idracId, amtId)), operator);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        long job = submitted.json().path("jobId").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("succeeded", "failed", "partially_failed")
+                .contains(http.get("/api/v1/jobs/" + job, readonly).json().path("state").asText()));
+        JsonNode j = http.get("/api/v1/jobs/" + job, readonly).json();
+        assertThat(j.path("state").asText()).as(j.toString()).isEqualTo("succeeded");
+        JsonNode facts = http.get("/api/v1/inventory/" + idracId, readonly).json();
+        assertThat(facts.path("facts").path("serviceTag").asText()).isEqualTo(idrac.serviceTag());
+        assertThat(facts.path("facts").toString()).containsIgnoringCase(idrac.mac()).contains("firmware.");
+        assertThat(facts.path("readAt").asText()).isNotEmpty();
+        assertThat(http.get("/api/v1/inventory/" + amtId, readonly).json().path("facts").toString())
+                .contains("nic.0.mac");
+    }
+
+    @Test
     void bulkActionIsAJobWithAResultPerNode() {
         lab.bmcs().forEach(b -> b.setPowerState(io.lightsout.lab.PowerState.ON));
         Res submitted = http.json("POST", "/api/v1/power-actions", Map.of("action", "off", "filter",

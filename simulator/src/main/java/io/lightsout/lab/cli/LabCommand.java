@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code lightsout lab}: starts simulated BMCs on loopback addresses and runs until Ctrl-C. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Starts a lab of simulated BMCs (Dell iDRAC, Intel AMT), each on its own loopback address,",
-            "prints them with their (test) credentials and runs until Ctrl-C."})
+        description = "Starts simulated BMCs (Dell iDRAC, Intel AMT), each on its own loopback address, prints "
+                + "them with their (test) credentials and runs until Ctrl-C.")
 public final class LabCommand implements Callable<Integer> {
     private static final int TABLE_ROWS = 40;
 
@@ -56,7 +56,7 @@ public final class LabCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.lightsout.lab.wol.WolLabOptions wolOptions = new io.lightsout.lab.wol.WolLabOptions();
 
-    @Option(names = "--seed", description = "seed for identities, passwords, latencies and faults (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", description = "seed for identities, passwords, latencies and faults (default ${DEFAULT-VALUE})")
     long seed = 1;
 
     @Option(names = "--power-delay-ms", paramLabel = "MS", description = "time a power-on takes (default ${DEFAULT-VALUE})")

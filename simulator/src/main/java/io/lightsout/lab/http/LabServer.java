@@ -65,7 +65,17 @@ public final class LabServer implements AutoCloseable {
 
     /** Binds every listener; returns the bound port per address (differs from the asked one for port 0). */
     public Map<InetAddress, Integer> start() {
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            // Undertow has already released what it bound; say what happened in one line
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("cannot bind the lab's listeners (" + byAddress.size()
+                    + " addresses): " + root.getMessage() + "; is another lab or program using them?", e);
+        }
         Map<InetAddress, Integer> bound = new HashMap<>();
         for (Undertow.ListenerInfo li : undertow.getListenerInfo()) {
             InetSocketAddress a = (InetSocketAddress) li.getAddress();
@@ -111,7 +121,7 @@ public final class LabServer implements AutoCloseable {
         }
         Answer a = authorize(ex, bmc, body, fault instanceof Fault.WrongPassword);
         if (a == null) {
-            WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body);
+            WsmanDispatcher.Reply reply = bmc.dispatcher().handle(body, fault instanceof Fault.OneItemPerPull);
             a = shape(bmc, fault, reply);
             if (bmc.type() == BmcType.AMT) {
                 // AMT answers with chunked bodies (protocols.md 5, rps#2149); iDRAC with a Content-Length

@@ -132,32 +132,52 @@ final class IdracInventory {
         return out;
     }
 
-    static List<CimInstance> software(Firmware fw) {
+    /**
+     * Installed firmware, plus AVAILABLE identities for packages downloaded but not yet applied and PREVIOUS
+     * ones for versions an update replaced (rollback), as Lifecycle Controller lists them.
+     */
+    static List<CimInstance> software(Firmware fw, List<Firmware.Component> available,
+                                      List<Firmware.Component> previous) {
         List<CimInstance> out = new ArrayList<>();
         for (Firmware.Component c : fw.all()) {
-            out.add(of("DCIM_SoftwareIdentity")
-                    .p("ComponentID", c.componentId())
-                    .p("ComponentType", c.type())
-                    .p("ElementName", c.name())
-                    .p("FQDD", c.fqdd())
-                    .p("IdentityInfoType", "OrgID:ComponentType:ComponentID")
-                    .p("IdentityInfoValue", "DCIM:firmware:" + c.componentId())
-                    .p("InstallationDate", "2026-01-01T12:00:00Z")
-                    .p("InstanceID", installedId(c))
-                    .p("IsEntity", "true")
-                    .p("Status", "Installed")
-                    .p("Updateable", "true")
-                    .p("VersionString", c.version())
-                    .build());
+            out.add(identity(c, "INSTALLED", "Installed"));
+        }
+        for (Firmware.Component c : available) {
+            out.add(identity(c, "AVAILABLE", "Available"));
+        }
+        for (Firmware.Component c : previous) {
+            out.add(identity(c, "PREVIOUS", "Available"));
         }
         return out;
     }
 
+    private static CimInstance identity(Firmware.Component c, String kind, String status) {
+        return of("DCIM_SoftwareIdentity")
+                .p("ComponentID", c.componentId())
+                .p("ComponentType", c.type())
+                .p("ElementName", c.name())
+                .p("FQDD", c.fqdd())
+                .p("IdentityInfoType", "OrgID:ComponentType:ComponentID")
+                .p("IdentityInfoValue", "DCIM:firmware:" + c.componentId())
+                .p("InstallationDate", "INSTALLED".equals(kind) ? "2026-01-01T12:00:00Z" : "NA")
+                .p("InstanceID", identityId(kind, c))
+                .p("IsEntity", "true")
+                .p("Status", status)
+                .p("Updateable", "true")
+                .p("VersionString", c.version())
+                .build();
+    }
+
     /** Dell's installed-identity form, e.g. {@code DCIM:INSTALLED#701__NIC.Slot.2-2-1}. */
     static String installedId(Firmware.Component c) {
+        return identityId("INSTALLED", c);
+    }
+
+    /** {@code DCIM:<KIND>#<componentId>__<FQDD>}; iDRAC's own is {@code DCIM:<KIND>#iDRAC.Embedded.1-1#IDRACinfo}. */
+    static String identityId(String kind, Firmware.Component c) {
         return c.fqdd().startsWith("iDRAC.")
-                ? "DCIM:INSTALLED#iDRAC.Embedded.1-1#IDRACinfo"
-                : "DCIM:INSTALLED#" + c.componentId() + "__" + c.fqdd();
+                ? "DCIM:" + kind + "#iDRAC.Embedded.1-1#IDRACinfo"
+                : "DCIM:" + kind + "#" + c.componentId() + "__" + c.fqdd();
     }
 
     static CimInstance computerSystem(PowerModel power) {

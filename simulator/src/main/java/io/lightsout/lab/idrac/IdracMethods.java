@@ -117,7 +117,7 @@ final class IdracMethods {
         Firmware.Component c = null;
         for (Firmware.Component fc : s.firmware.all()) {
             if (IdracInventory.installedId(fc).equals(instanceId)
-                    || instanceId.equals("DCIM:AVAILABLE#" + IdracInventory.installedId(fc).substring(15))) {
+                    || IdracInventory.identityId("AVAILABLE", fc).equals(instanceId)) {
                 c = fc;
             }
         }
@@ -128,7 +128,12 @@ final class IdracMethods {
         String fqdd = c.fqdd();
         boolean fails = uri.toLowerCase().contains("corrupt");
         String id = s.jobs.addFirmware("update:" + IdracInventory.installedId(c), fqdd.startsWith("iDRAC."), fails,
-                () -> s.firmware.setVersion(fqdd, version));
+                () -> {
+                    Firmware.Component old = s.firmware.get(fqdd);
+                    s.previous.put(fqdd, old);
+                    s.firmware.setVersion(fqdd, version);
+                });
+        s.staged.put(id, c.withVersion(version));
         return job(id, "DCIM_LifecycleJob");
     }
 

@@ -10,6 +10,7 @@ import io.lightsout.lab.wsman.XmlElement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A simulated Dell iDRAC (Lifecycle Controller) behind WS-Man: the DCIM classes of protocols.md 3, in the
@@ -28,6 +29,10 @@ public final class IdracService implements CimProvider {
     final JobQueue jobs;
     private final IdracMethods methods;
     private volatile Iso iso;
+    /** Update packages by job id, listed as AVAILABLE while their job waits or runs. */
+    final Map<String, Firmware.Component> staged = new ConcurrentHashMap<>();
+    /** Versions replaced by an update, by FQDD, listed as PREVIOUS. */
+    final Map<String, Firmware.Component> previous = new ConcurrentHashMap<>();
 
     /** An attached network ISO. */
     public record Iso(String ipAddress, String shareName, int shareType, String imageName, boolean bootedFrom) {
@@ -91,7 +96,7 @@ public final class IdracService implements CimProvider {
             case "DCIM_MemoryView" -> IdracInventory.memory(host);
             case "DCIM_NICView" -> IdracInventory.nics(host);
             case "DCIM_PhysicalDiskView" -> IdracInventory.disks(host);
-            case "DCIM_SoftwareIdentity" -> IdracInventory.software(firmware);
+            case "DCIM_SoftwareIdentity" -> IdracInventory.software(firmware, available(), List.copyOf(previous.values()));
             case "DCIM_ComputerSystem" -> List.of(IdracInventory.computerSystem(power));
             case "DCIM_CSAssociatedPowerManagementService" -> List.of(IdracInventory.associatedPower(power));
             case "DCIM_LifecycleJob" -> IdracInventory.lifecycleJobs(jobs.all());
@@ -99,6 +104,22 @@ public final class IdracService implements CimProvider {
             case "DCIM_iDRACCardView" -> List.of(IdracInventory.idracCard(host, firmware));
             default -> IdracInventory.service(cls);
         };
+    }
+
+    private List<Firmware.Component> available() {
+        List<Firmware.Component> out = new java.util.ArrayList<>();
+        Map<String, String> status = new java.util.HashMap<>();
+        for (JobQueue.View v : jobs.all()) {
+            status.put(v.id(), v.status());
+        }
+        staged.keySet().retainAll(status.keySet());
+        staged.forEach((id, c) -> {
+            String st = status.get(id);
+            if ("Downloaded".equals(st) || "Scheduled".equals(st) || "Running".equals(st)) {
+                out.add(c);
+            }
+        });
+        return out;
     }
 
     @Override

@@ -202,7 +202,7 @@ public final class JobQueue {
 
     private String nextNumber() {
         // Dell JIDs are JID_ + 12 digits (seconds since 2000 + a sequence)
-        long n = (clock.millis() / 1000 - 946_684_800L) * 100 + (++counter % 100);
+        long n = (clock.millis() / 1000 - 946_684_800L) * 1000 + (++counter % 1000);
         return String.format("%012d", Math.max(0, n));
     }
 }

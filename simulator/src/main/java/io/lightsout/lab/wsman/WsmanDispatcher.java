@@ -26,10 +26,18 @@ public final class WsmanDispatcher {
 
     /** Parses and answers; every failure becomes a SOAP fault with its own HTTP status. */
     public Reply handle(byte[] requestBytes) {
+        return handle(requestBytes, false);
+    }
+
+    /**
+     * As {@link #handle(byte[])}; with {@code onePerPage} every Enumerate/Pull page holds at most one item
+     * whatever MaxElements says, as some iDRACs do (openwsman#14).
+     */
+    public Reply handle(byte[] requestBytes, boolean onePerPage) {
         SoapRequest req = null;
         try {
             req = SoapParser.parse(requestBytes);
-            String body = answer(req);
+            String body = answer(req, onePerPage);
             if (req.maxEnvelopeSize() > 0 && utf8Length(body) > req.maxEnvelopeSize()) {
                 // DSP0226 7.3: the service must not send more than the client's MaxEnvelopeSize
                 throw new WsmanFault(400, true, Ns.WSMAN, "EncodingLimit", "The response of " + utf8Length(body)
@@ -54,7 +62,7 @@ public final class WsmanDispatcher {
         return n;
     }
 
-    private String answer(SoapRequest req) {
+    private String answer(SoapRequest req, boolean onePerPage) {
         if (req.isIdentify()) {
             String[] id = provider.identity();
             return Envelope.identify(dialect, id[0], id[1]);
@@ -77,8 +85,8 @@ public final class WsmanDispatcher {
                     select(provider.instances(classNs), req.selectors()));
             case Ns.PUT -> Envelope.transfer(dialect, Ns.WXF + "/PutResponse", rel, uri,
                     provider.put(classNs, req.selectors(), requireBody(req)));
-            case Ns.ENUMERATE -> enumerate(req, classNs);
-            case Ns.PULL -> pull(req);
+            case Ns.ENUMERATE -> enumerate(req, classNs, onePerPage);
+            case Ns.PULL -> pull(req, onePerPage);
             case Ns.RELEASE -> {
                 enumerations.release(contextOf(req));
                 yield Envelope.empty(dialect, Ns.WSEN + "/ReleaseResponse", rel, uri);
@@ -112,7 +120,7 @@ public final class WsmanDispatcher {
         return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
-    private String enumerate(SoapRequest req, String classNs) {
+    private String enumerate(SoapRequest req, String classNs, boolean onePerPage) {
         XmlElement e = requireBody(req);
         if (!e.name().equals("Enumerate")) {
             throw WsmanFault.schemaValidation("Enumerate action with body " + e.name());
@@ -130,16 +138,17 @@ public final class WsmanDispatcher {
             all = kept;
         }
         boolean optimize = e.child("OptimizeEnumeration") != null;
-        int max = optimize ? intOr(e.child("MaxElements"), 1) : 0;
+        int max = optimize ? (onePerPage ? 1 : intOr(e.child("MaxElements"), 1)) : 0;
         Enumerations.Page page = enumerations.start(req.resourceUri(), classNs, all, max);
         return Envelope.enumerateResponse(dialect, req.messageId(), req.resourceUri(), classNs, page.items(),
                 optimize, page.context(), page.end());
     }
 
-    private String pull(SoapRequest req) {
+    private String pull(SoapRequest req, boolean onePerPage) {
         XmlElement p = requireBody(req);
         // MaxElements arrives in wsen (DSP0226) or wsman (python-dracclient) namespace; either is honoured
-        Enumerations.Page page = enumerations.pull(contextOf(req), intOr(p.child("MaxElements"), 1));
+        int max = intOr(p.child("MaxElements"), 1);
+        Enumerations.Page page = enumerations.pull(contextOf(req), onePerPage ? 1 : max);
         return Envelope.pullResponse(dialect, req.messageId(), req.resourceUri(), page.classNs(), page.items(),
                 page.context(), page.end());
     }

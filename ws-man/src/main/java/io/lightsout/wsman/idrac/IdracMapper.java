@@ -5,6 +5,7 @@ import io.lightsout.wsman.InvokeResult;
 import io.lightsout.wsman.profile.PowerReading;
 import io.lightsout.wsman.profile.PowerState;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** iDRAC responses to records (pure). */
@@ -15,8 +16,8 @@ public final class IdracMapper {
 
     public static LcStatus lcStatus(InvokeResult r) {
         CimInstance o = r.output();
-        return new LcStatus(o.intValue("Status"), o.intValue("LCStatus"), o.intValue("ServerStatus"), o.intValue("RTStatus"),
-                o.text("MessageID"), o.text("Message"));
+        return new LcStatus(o.intValue("Status"), o.intValue("LCStatus"), o.intValue("ServerStatus"),
+                o.intValue("RTStatus"), o.text("MessageID"), o.text("Message"));
     }
 
     /** DCIM_ComputerSystem EnabledState: 2 on, 3 off (python-dracclient; Dell LC best practices). */
@@ -74,8 +75,13 @@ public final class IdracMapper {
                 i.intValue("PercentComplete"), i.text("MessageID"), i.text("Message"));
     }
 
+    public static IsoConnection isoConnection(CimInstance o) {
+        return new IsoConnection(o.intValue("HostAttachedStatus") == 1, o.intValue("HostBootedFromISO") == 1,
+                o.text("IPAddr"), o.text("ShareName"), o.text("ImageName"));
+    }
+
     /** The job id ({@code InstanceID} selector of the returned job EPR), if the method started a job. */
-    public static java.util.Optional<String> jobId(InvokeResult r) {
+    public static Optional<String> jobId(InvokeResult r) {
         return r.job().flatMap(j -> j.selectors().text("InstanceID"));
     }
 

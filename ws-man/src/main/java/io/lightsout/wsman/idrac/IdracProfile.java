@@ -96,10 +96,11 @@ public final class IdracProfile {
                 "DisconnectNetworkISOImage"));
     }
 
-    /** GetNetworkISOImageConnectionInfo: the attached image's share, name and state as output parameters. */
-    public CimInstance networkIsoConnectionInfo() {
-        return MethodFailedException.check(invoke(IdracRequests.osdMethod("GetNetworkISOImageConnectionInfo"),
-                "GetNetworkISOImageConnectionInfo")).output();
+    /** GetNetworkISOImageConnectionInfo: the attached image's share, name and state. */
+    public IsoConnection networkIsoConnectionInfo() {
+        return IdracMapper.isoConnection(MethodFailedException.check(invoke(
+                IdracRequests.osdMethod("GetNetworkISOImageConnectionInfo"), "GetNetworkISOImageConnectionInfo"))
+                .output());
     }
 
     /** InstallFromURI of {@code uri} onto the SoftwareIdentity {@code instanceId}; returns the update job id. */

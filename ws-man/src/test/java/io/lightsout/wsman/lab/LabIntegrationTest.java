@@ -27,7 +27,10 @@ import io.lightsout.wsman.auth.Credentials;
 import io.lightsout.wsman.idrac.IdracProfile;
 import io.lightsout.wsman.idrac.IdracRequests;
 import io.lightsout.wsman.idrac.Inventory;
+import io.lightsout.wsman.idrac.IsoConnection;
+import io.lightsout.wsman.idrac.NetworkIso;
 import io.lightsout.wsman.idrac.JobStatus;
+import io.lightsout.wsman.profile.MethodFailedException;
 import io.lightsout.wsman.profile.PowerAction;
 import io.lightsout.wsman.profile.PowerState;
 import io.lightsout.wsman.tls.TrustPolicy;
@@ -140,6 +143,30 @@ class LabIntegrationTest {
         idrac.setupJobQueue(java.util.List.of(job, reboot), "TIME_NOW");
         await().atMost(Duration.ofSeconds(20)).until(() -> idrac.job(job).status().finished());
         assertThat(idrac.job(job).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void bootToNetworkIsoThenDetach() {
+        IdracProfile idrac = new IdracProfile(session(idracBmc));
+        NetworkIso iso = NetworkIso.nfs("127.0.0.1", "/repository/iso", "rescue.iso");
+        String job = idrac.bootToNetworkIso(iso);
+        try {
+            assertThat(job).startsWith("DCIM_OSDConcreteJob");
+            assertThat(idrac.job(job).id()).isEqualTo(job);
+            IsoConnection info = idrac.networkIsoConnectionInfo();
+            assertThat(info.attached()).isTrue();
+            assertThat(info.imageName()).isEqualTo("rescue.iso");
+            assertThat(info.shareName()).isEqualTo("/repository/iso");
+            assertThatThrownBy(() -> idrac.connectNetworkIso(iso)).isInstanceOf(MethodFailedException.class)
+                    .hasMessageContaining("already attached");
+        } finally {
+            idrac.detachIso();
+        }
+        assertThat(idrac.networkIsoConnectionInfo().attached()).isFalse();
+        idrac.connectNetworkIso(iso);
+        assertThat(idrac.networkIsoConnectionInfo().bootedFromIso()).isFalse();
+        idrac.disconnectNetworkIso();
+        assertThat(idrac.networkIsoConnectionInfo().attached()).isFalse();
     }
 
     @Test

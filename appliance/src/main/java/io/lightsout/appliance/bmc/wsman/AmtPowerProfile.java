@@ -73,9 +73,9 @@ public final class AmtPowerProfile extends WsmanPowerProfile {
             AmtProfile amt = new AmtProfile(s);
             var ports = amt.ethernetPorts();
             for (int i = 0; i < ports.size(); i++) {
-                facts.put("nic." + i + ".mac", ports.get(i).mac());
+                put(facts, "nic." + i + ".mac", ports.get(i).mac());
             }
-            amt.software().forEach(c -> facts.put("firmware." + c.instanceId(), c.version()));
+            amt.software().forEach(c -> put(facts, "firmware." + c.instanceId(), c.version()));
             return null;
         });
         return new Inventory(facts);

@@ -58,16 +58,16 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
     public Inventory inventory(BmcTarget target) throws BmcException, InterruptedException {
         io.lightsout.wsman.idrac.Inventory inv = call(target, s -> new IdracProfile(s).inventory());
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("serviceTag", inv.system().serviceTag());
-        facts.put("model", inv.system().model());
-        facts.put("biosVersion", inv.system().biosVersion());
-        facts.put("cpus", String.valueOf(inv.cpus().size()));
-        facts.put("memoryMib", String.valueOf(inv.memory().stream().mapToLong(m -> m.sizeMib()).sum()));
+        put(facts, "serviceTag", inv.system().serviceTag());
+        put(facts, "model", inv.system().model());
+        put(facts, "biosVersion", inv.system().biosVersion());
+        put(facts, "cpus", String.valueOf(inv.cpus().size()));
+        put(facts, "memoryMib", String.valueOf(inv.memory().stream().mapToLong(m -> m.sizeMib()).sum()));
         for (int i = 0; i < inv.nics().size(); i++) {
-            facts.put("nic." + i + ".mac", inv.nics().get(i).currentMac());
+            put(facts, "nic." + i + ".mac", inv.nics().get(i).currentMac());
         }
-        facts.put("disks", String.valueOf(inv.disks().size()));
-        inv.firmware().forEach(f -> facts.put("firmware." + f.fqdd(), f.version()));
+        put(facts, "disks", String.valueOf(inv.disks().size()));
+        inv.firmware().forEach(f -> put(facts, "firmware." + f.fqdd(), f.version()));
         return new Inventory(facts);
     }
 }

@@ -62,6 +62,13 @@ abstract class WsmanPowerProfile implements PowerProfile {
     /** Sends RequestPowerStateChange with {@code cim}. */
     abstract void request(WsmanSession session, io.lightsout.wsman.profile.PowerAction cim);
 
+    /** Adds a fact the device reported; devices leave some properties out. */
+    static void put(java.util.Map<String, String> facts, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.put(key, value);
+        }
+    }
+
     /** One call on a session; WS-Man failures become {@link BmcException}s. */
     @FunctionalInterface
     interface Call<T> {

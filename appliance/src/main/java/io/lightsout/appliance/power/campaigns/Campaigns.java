@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * it starts at its time and survives a restart: a crashed run is revived and the engine resumes it from the
  * {@link DbCampaignStore}, re-reading before re-sending and never leaving a final state).
  */
-public final class Campaigns implements AutoCloseable {
+public final class Campaigns {
     private static final Logger LOG = LoggerFactory.getLogger(Campaigns.class);
     private static final String TASK = "wake-campaign";
     private final Database database;
@@ -83,12 +83,14 @@ public final class Campaigns implements AutoCloseable {
                 .execute((instance, ctx) -> run(instance.getData()));
     }
 
-    /** Starts the scheduler: due and revived runs begin within a second or two. */
-    public void start() {
-        scheduler = Scheduler.create(database.dataSource(), task).threads(8).pollingInterval(Duration.ofSeconds(1))
-                .heartbeatInterval(Duration.ofSeconds(1)).missedHeartbeatsLimit(4)
-                .shutdownMaxWait(Duration.ofSeconds(1)).build();
-        scheduler.start();
+    /** The db-scheduler task that runs a campaign; register it with the appliance's scheduler before it starts. */
+    public OneTimeTask<String> task() {
+        return task;
+    }
+
+    /** The appliance's scheduler, on which new campaigns are scheduled. */
+    public void useScheduler(Scheduler appScheduler) {
+        this.scheduler = appScheduler;
     }
 
     public Campaign create(CampaignInput in, String by, String source) {
@@ -244,13 +246,6 @@ public final class Campaigns implements AutoCloseable {
         return new Campaign(CampaignDefinition.decode(id, rs.getString(2), nodeIds), State.valueOf(rs.getString(3)),
                 rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), hasFinished ? Instant.ofEpochMilli(finished)
                 : null);
-    }
-
-    @Override
-    public void close() {
-        if (scheduler != null) {
-            scheduler.stop();
-        }
     }
 
     /** For tests and the demo: whether a campaign's run is executing in this process. */
