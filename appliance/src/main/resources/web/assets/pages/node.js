@@ -19,6 +19,7 @@ export default function mount(main, {params}) {
     h('button', {type: 'button', class: `btn ${destructive ? 'btn-danger-quiet' : 'btn-primary'}`, 'data-action': action,
       onclick: () => act(action, label, destructive)}, label))) : null;
   const title = h('h1', {}, 'Node');
+  const hardware = h('div', {id: 'node-hardware'});
   main.append(h('section', {class: 'page'},
     h('p', {class: 'crumbs'}, h('a', {href: '#/nodes'}, 'Nodes')),
     h('div', {class: 'page-head'}, h('div', {}, title)),
@@ -27,8 +28,43 @@ export default function mount(main, {params}) {
       h('section', {class: 'card', 'aria-labelledby': 'node-power'},
         h('h2', {id: 'node-power'}, 'Power ', h('button', {type: 'button', class: 'btn btn-small', id: 'read-power', onclick: readPower}, 'Read now')),
         power, buttons, outcome),
-      h('section', {class: 'card', 'aria-labelledby': 'node-facts'}, h('h2', {id: 'node-facts'}, 'Inventory'), facts))));
+      h('section', {class: 'card', 'aria-labelledby': 'node-facts'}, h('h2', {id: 'node-facts'}, 'Node'), facts)),
+    h('section', {class: 'card', 'aria-labelledby': 'node-hw'},
+      h('h2', {id: 'node-hw'}, 'Hardware inventory ', can('power.act')
+        ? h('button', {type: 'button', class: 'btn btn-small', id: 'refresh-inventory', onclick: refreshInventory}, 'Refresh') : null),
+      hardware)));
   let node = null;
+
+  let inventoryReadAt = null;
+
+  async function loadInventory() {
+    try {
+      const inv = await api('GET', `/inventory/${encodeURIComponent(id)}`);
+      inventoryReadAt = inv.readAt;
+      replace(hardware, h('p', {class: 'muted'}, 'Read ', time(inv.readAt)),
+        h('dl', {class: 'facts'}, Object.entries(inv.facts).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => fact(k, v))));
+    } catch (e) {
+      replace(hardware, h('p', {class: 'muted'}, e.status === 404 ? 'Not read yet. Refresh reads system, CPUs, memory, NICs, disks and firmware from the BMC.' : e.message));
+    }
+  }
+
+  async function refreshInventory(event) {
+    event.target.disabled = true;
+    try {
+      const job = await api('POST', '/inventory', {body: {nodeIds: [id]}});
+      announce(`Inventory refresh started as job #${job.jobId}.`, 'success');
+      replace(hardware, h('p', {}, 'Reading… ', h('a', {href: `#/jobs/${job.jobId}`}, `job #${job.jobId}`)));
+      const before = inventoryReadAt;
+      for (let i = 0; i < 20 && inventoryReadAt === before && main.isConnected; i++) {
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        await loadInventory();
+      }
+    } catch (e) {
+      announce(e.message, 'error');
+    } finally {
+      event.target.disabled = false;
+    }
+  }
 
   async function load() {
     try {
@@ -86,4 +122,5 @@ export default function mount(main, {params}) {
   }
 
   load();
+  loadInventory();
 }

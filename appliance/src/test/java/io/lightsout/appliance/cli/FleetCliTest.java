@@ -27,7 +27,7 @@ class FleetCliTest {
              TestAppliance t = TestAppliance.started(Clock.systemUTC(), Map.of())) {
             Path csv = dir.resolve("lab.csv");
             lab.writeInventory(csv);
-            Files.writeString(csv, Files.readString(csv) + "10.0.0.1,443,TOASTER,root,pw,,\n");
+            Files.writeString(csv, Files.readString(csv) + "10.0.0.1,443,TOASTER,root,pw,,,https\n");
             Path token = dir.resolve("token");
             Files.writeString(token, t.appliance().tokens().create("test", "cli", "admin", null).token());
             String[] client = {"--url", "https://127.0.0.1:" + t.appliance().httpsPort(), "--token-file",

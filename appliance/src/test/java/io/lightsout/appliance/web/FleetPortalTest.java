@@ -90,6 +90,10 @@ class FleetPortalTest {
             portal.await(By.cssSelector("main table.data tbody a")).click();
 
             String nodeRoute = nodeRoute(browser);
+            assertThat(portal.awaitText(By.id("node-hardware"), "Not read yet")).isNotBlank();
+            portal.await(By.id("refresh-inventory")).click();
+            portal.awaitText(By.id("node-hardware"), "Read ");
+            assertThat(portal.all(By.cssSelector("#node-hardware dt"))).as("inventory facts").isNotEmpty();
             portal.await(By.cssSelector("button[data-action=off]")).click();
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Power off");

@@ -63,9 +63,16 @@ final class TestCa {
         return out.toString();
     }
 
-    /** A self-signed certificate for an unrelated key: valid PEM that matches no pending CSR. */
+    /**
+     * A server certificate for an unrelated key, issued by a throw-away CA: valid PEM that matches no pending CSR
+     * (a leaf, not a CA certificate, so the appliance's CA-as-leaf check does not answer first).
+     */
     static X509Certificate unrelated(String name) throws Exception {
-        return new TestCa(name).certificate;
+        TestCa ca = new TestCa(name + " CA");
+        var subject = new X500Name("CN=" + name);
+        var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name + " CA"),
+                BigInteger.valueOf(System.nanoTime()), from(), until(), subject, rsa().getPublic());
+        return ca.sign(builder);
     }
 
     private X509Certificate sign(X509v3CertificateBuilder builder) throws Exception {
