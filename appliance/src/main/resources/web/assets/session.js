@@ -14,6 +14,9 @@ const PERMISSIONS = Object.freeze({
   'credentials.manage': ['admin'],
   'tokens.manage': ['admin'],
   'tls.manage': ['admin'],
+  'shares.manage': ['admin'],
+  'nodes.manage': ['admin'],
+  'power.act': ['admin', 'operator'],
   'support.bundle': ['admin'],
 });
 

@@ -10,7 +10,8 @@ const PAGE_SIZES = [25, 50, 100, 200];
  * columns: [{key, label, value?(row) → sortable/filterable value (default row[key]),
  *            render?(row) → node|string (default value), className?, sortable? (default true)}]
  * options: {caption, empty, rowKey(row), pageSize, initialSort: {key, dir: 'asc'|'desc'},
- *           server?: {load(page, size)} — server mode, filter?: false to hide the filter box, toolbar?: nodes}
+ *           server?: {load(page, size), sorts?: true — the server sorts: a header click reloads page 0 and reads
+ *           table.sort}, filter?: false to hide the filter box, toolbar?: nodes}
  */
 export class DataTable {
   constructor(columns, options = {}) {
@@ -62,7 +63,8 @@ export class DataTable {
     const dir = this.sort?.key === key && this.sort.dir === 'asc' ? 'desc' : 'asc';
     this.sort = {key, dir};
     this.drawHead();
-    this.draw();
+    if (this.server?.sorts) this.go(0);
+    else this.draw();
   }
 
   /** Client mode: all rows. Server mode: the current page's rows and the total across pages. */
@@ -91,7 +93,7 @@ export class DataTable {
       }));
     }
     const filtered = rows.length;
-    if (this.sort) {
+    if (this.sort && !this.server?.sorts) {
       const col = this.columns.find(c => c.key === this.sort.key);
       const sign = this.sort.dir === 'asc' ? 1 : -1;
       rows = [...rows].sort((a, b) => sign * compare(this.valueOf(col, a), this.valueOf(col, b)));
@@ -120,7 +122,7 @@ export class DataTable {
     const first = count === 0 ? 0 : this.page * this.size + 1;
     const last = Math.min(count, (this.page + 1) * this.size);
     const of = !this.server && this.filterText ? ` (filtered from ${this.rows.length})` : '';
-    this.info.textContent = `${first}–${last} of ${count.toLocaleString()}${of}${this.server && this.sort ? ' · sorted within this page' : ''}`;
+    this.info.textContent = `${first}–${last} of ${count.toLocaleString()}${of}${this.server && this.sort && !this.server.sorts ? ' · sorted within this page' : ''}`;
     this.prev.disabled = this.page === 0;
     this.next.disabled = last >= count;
   }

@@ -43,6 +43,7 @@ import io.lightsout.appliance.api.Json;
 import io.lightsout.appliance.api.OpenApiResource;
 import io.lightsout.appliance.api.SessionResource;
 import io.lightsout.appliance.api.SetupResource;
+import io.lightsout.appliance.api.ShareResource;
 import io.lightsout.appliance.api.SupportResource;
 import io.lightsout.appliance.api.SystemResource;
 import io.lightsout.appliance.api.TlsResource;
@@ -56,6 +57,8 @@ import io.lightsout.appliance.jobs.JobTypeRegistry;
 import io.lightsout.appliance.jobs.SelfTestJob;
 import io.lightsout.appliance.metrics.HttpMetrics;
 import io.lightsout.appliance.metrics.MetricsResource;
+import io.lightsout.appliance.shares.NfsService;
+import io.lightsout.appliance.shares.ShareExports;
 import io.lightsout.appliance.support.SupportBundle;
 import io.lightsout.appliance.audit.AuditLog;
 import io.lightsout.appliance.config.ApplianceConfig;
@@ -91,7 +94,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The composition root: builds every part of the appliance with constructors, starts them in order (logs,
- * database, vault, services, TLS, HTTPS, HTTP) and stops them in reverse. Tests build the same root.
+ * database, vault, services, TLS, NFS share, HTTPS, HTTP) and stops them in reverse. Tests build the same root.
  */
 public final class Appliance implements AutoCloseable {
     public static final String VERSION = "0.1.0";
@@ -122,6 +125,8 @@ public final class Appliance implements AutoCloseable {
     private final List<Task<?>> scheduledTasks = new ArrayList<>();
     private JobScheduler scheduler;
     private TlsManager tls;
+    private ShareExports shareExports;
+    private NfsService nfs;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private WebServer web;
     private Instant startedAt;
@@ -163,6 +168,7 @@ public final class Appliance implements AutoCloseable {
         tokens = new TokenService(database.jdbc(), audit, clock);
         credentials = new CredentialProfiles(database.jdbc(), vault, audit, clock);
         jobRepository = new JobRepository(database.jdbc(), clock);
+        shareExports = new ShareExports(database.jdbc(), data.resolve("repository"), audit, clock);
         return this;
     }
 
@@ -187,6 +193,20 @@ public final class Appliance implements AutoCloseable {
             scheduler.start();
             started.push(scheduler);
             phases.put("tls+jobs", System.nanoTime());
+            shareExports.createDirectories();
+            nfs = new NfsService(nfsPorts(), config.dataDir().resolve("vault").resolve("nfs-handle.key"),
+                    shareExports, audit, clock);
+            if (config.get(Keys.NFS_ENABLED)) {
+                try {
+                    nfs.start();
+                } catch (IOException e) {
+                    nfs.close();
+                    throw new IllegalStateException("NFS share: " + e.getMessage()
+                            + " (set nfs.enabled=false to run without the share)", e);
+                }
+            }
+            started.push(nfs);
+            phases.put("nfs", System.nanoTime());
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
                     config.get(Keys.HTTP_PORT), tls.sslContext(), ApiApplication.build(resources(),
                     List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
@@ -257,11 +277,23 @@ public final class Appliance implements AutoCloseable {
                 new DiscoveryResource(jobs, credentials),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),
-                new MetricsResource(httpMetrics, jobRepository, sessions, powerSync::render)));
+                new ShareResource(shareExports, nfs),
+                new MetricsResource(httpMetrics, jobRepository, sessions, List.of(nfs, powerSync::render))));
         List<Class<?>> classes = new ArrayList<>(list.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         list.add(new OpenApiResource(new OpenApiResource.Routes(classes), VERSION));
         return list;
+    }
+
+    private NfsService.Ports nfsPorts() {
+        String bind = config.get(Keys.NFS_BIND_ADDRESS).isEmpty() ? config.get(Keys.BIND_ADDRESS)
+                : config.get(Keys.NFS_BIND_ADDRESS);
+        try {
+            return new NfsService.Ports(java.net.InetAddress.getByName(bind), config.get(Keys.PORTMAP_PORT),
+                    config.get(Keys.MOUNTD_PORT), config.get(Keys.NFS_PORT));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("NFS share: cannot resolve the bind address " + bind, e);
+        }
     }
 
     /** A test secret written, read back and removed: proves the data key and the database agree. */
@@ -377,6 +409,15 @@ public final class Appliance implements AutoCloseable {
 
     public TlsManager tls() {
         return tls;
+    }
+
+    public ShareExports shareExports() {
+        return shareExports;
+    }
+
+    /** The NFS share (not running when {@code nfs.enabled=false}). */
+    public NfsService nfs() {
+        return nfs;
     }
 
     public SessionStore sessions() {

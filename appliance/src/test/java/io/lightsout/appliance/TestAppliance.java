@@ -27,7 +27,10 @@ public final class TestAppliance implements AutoCloseable {
         this.appliance = appliance;
     }
 
-    /** Starts an appliance; {@code sets} are extra configuration keys. */
+    /**
+     * Starts an appliance; {@code sets} are extra configuration keys. The NFS share is off unless a test turns it
+     * on ({@code nfs.enabled=true}): its fixed ports would otherwise collide between concurrent tests.
+     */
     public static TestAppliance start(Clock clock, Map<String, String> sets) {
         try {
             return start(Files.createTempDirectory("lightsout-test-"), true, clock, sets);
@@ -38,7 +41,7 @@ public final class TestAppliance implements AutoCloseable {
 
     public static TestAppliance start(Path data, boolean ownsData, Clock clock, Map<String, String> sets) {
         Map<String, String> all = new HashMap<>(Map.of("bind.address", "127.0.0.1", "https.port", "0",
-                "http.port", "0", "tls.hostname", "localhost"));
+                "http.port", "0", "tls.hostname", "localhost", "nfs.enabled", "false"));
         all.putAll(sets);
         try {
             ApplianceConfig config = ApplianceConfig.load(data, null, all);

@@ -42,7 +42,8 @@ public final class ApplianceBench implements Callable<Integer> {
         Path data = Files.createTempDirectory("lightsout-bench-");
         long t0 = System.nanoTime();
         try (Appliance a = new Appliance(ApplianceConfig.load(data, null, Map.of("bind.address", "127.0.0.1",
-                "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN"))).start()) {
+                "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN",
+                "nfs.enabled", "false"))).start()) {
             System.out.printf("start-up (first boot, in-process): %d ms (listeners %d ms)%n",
                     (System.nanoTime() - t0) / 1_000_000, a.startupTime().toMillis());
             a.accounts().setup(ADMIN, "Bench-readonly-pass1", "bench");

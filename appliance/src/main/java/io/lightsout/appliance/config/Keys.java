@@ -24,6 +24,10 @@ public final class Keys {
             "HTTP port that only answers 308 redirects to HTTPS (0 = any free port).");
     public static final Key<Integer> PROVISIONING_PORT = key("provisioning.port", Keys::port, 4433,
             "Auto-discovery provisioning port (mutual TLS).");
+    public static final Key<Boolean> NFS_ENABLED = key("nfs.enabled", Keys::bool, true,
+            "Whether the read-only NFS share (firmware and ISO images for BMCs) runs.");
+    public static final Key<String> NFS_BIND_ADDRESS = new Key<>("nfs.bind-address", Keys::address, data -> "",
+            "Address the NFS share (portmap, MOUNT, NFS) binds to; empty = the same as bind.address.", false);
     public static final Key<Integer> NFS_PORT = key("nfs.port", Keys::port, 2049, "NFS v3 port of the read-only share.");
     public static final Key<Integer> MOUNTD_PORT = key("mountd.port", Keys::port, 4003, "MOUNT v3 port of the share.");
     public static final Key<Integer> PORTMAP_PORT = key("portmap.port", Keys::port, 111, "Portmap (rpcbind) port.");
@@ -58,7 +62,8 @@ public final class Keys {
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
     /** All keys, in documentation order. */
-    public static final List<Key<?>> ALL = List.of(BIND_ADDRESS, HTTPS_PORT, HTTP_PORT, PROVISIONING_PORT, NFS_PORT,
+    public static final List<Key<?>> ALL = List.of(BIND_ADDRESS, HTTPS_PORT, HTTP_PORT, PROVISIONING_PORT, NFS_ENABLED,
+            NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
             WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER,
@@ -81,6 +86,14 @@ public final class Keys {
             throw new IllegalArgumentException("is not an IP address or host name");
         }
         return v;
+    }
+
+    static boolean bool(String s) {
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     static int port(String s) {

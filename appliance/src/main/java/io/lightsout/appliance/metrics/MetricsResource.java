@@ -22,20 +22,14 @@ public final class MetricsResource {
     private final HttpMetrics http;
     private final JobRepository jobs;
     private final SessionStore sessions;
+    private final java.util.List<MetricsSource> sources;
 
-    private final java.util.function.Consumer<StringBuilder> more;
-
-    public MetricsResource(HttpMetrics http, JobRepository jobs, SessionStore sessions) {
-        this(http, jobs, sessions, out -> { });
-    }
-
-    /** @param more renders further figures (power sync, ...) in the same format */
     public MetricsResource(HttpMetrics http, JobRepository jobs, SessionStore sessions,
-                           java.util.function.Consumer<StringBuilder> more) {
+                           java.util.List<MetricsSource> sources) {
         this.http = http;
         this.jobs = jobs;
         this.sessions = sessions;
-        this.more = more;
+        this.sources = java.util.List.copyOf(sources);
     }
 
     @GET
@@ -51,7 +45,7 @@ public final class MetricsResource {
                     .append('\n');
         }
         gauge(out, "lightsout_sessions_active", "Live portal sessions.", sessions.count());
-        more.accept(out);
+        sources.forEach(s -> s.render(out));
         return out.toString();
     }
 
@@ -75,13 +69,6 @@ public final class MetricsResource {
     }
 
     private static void gauge(StringBuilder out, String name, String help, double value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
-                .append(" gauge\n").append(name).append(' ');
-        if (value == Math.rint(value)) {
-            out.append((long) value);
-        } else {
-            out.append(value);
-        }
-        out.append('\n');
+        MetricsSource.gauge(out, name, help, value);
     }
 }

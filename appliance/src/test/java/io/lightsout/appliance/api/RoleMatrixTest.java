@@ -87,6 +87,12 @@ class RoleMatrixTest {
         allow("DELETE /api/v1/tokens/{id}", A);
         allow("GET /api/v1/support/bundle", A);
         allow("POST /api/v1/support/self-test", A, O);
+        allow("GET /api/v1/shares", A);
+        allow("POST /api/v1/shares", A);
+        allow("GET /api/v1/shares/{name}", A);
+        allow("PUT /api/v1/shares/{name}", A);
+        allow("DELETE /api/v1/shares/{name}", A);
+        allow("GET /api/v1/share-activity", A);
         allow("GET /api/v1/openapi.json", PUBLIC);
         allow("GET /health", PUBLIC);
         allow("GET /metrics", A, O, R);
@@ -197,7 +203,8 @@ class RoleMatrixTest {
 
     /** Calls an operation with harmless arguments: unknown ids, an empty JSON body. */
     private static Res call(Op op, Auth auth) {
-        String path = op.path().replace("{username}", "no-such-user").replace("{id}", "999999");
+        String path = op.path().replace("{username}", "no-such-user").replace("{id}", "999999")
+                .replace("{name}", "no-such-export");
         JsonNode body = op.spec().path("requestBody").path("content");
         if (body.isMissingNode()) {
             return http.send(op.method(), path, null, null, auth);

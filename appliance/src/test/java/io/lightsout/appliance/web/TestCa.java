@@ -64,15 +64,15 @@ final class TestCa {
     }
 
     /**
-     * A server (leaf) certificate for an unrelated key, issued by a throw-away CA: a well-formed upload that the
-     * appliance must refuse because it matches no pending CSR (not because it is a CA certificate).
+     * A server certificate for an unrelated key, issued by a throw-away CA: valid PEM that matches no pending CSR
+     * (a leaf, not a CA certificate, so the appliance's CA-as-leaf check does not answer first).
      */
     static X509Certificate unrelated(String name) throws Exception {
-        var issuer = new TestCa(name + " CA");
-        KeyPair other = rsa();
-        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer.certificate.getSubjectX500Principal().getName()),
-                BigInteger.TWO, from(), until(), new X500Name("CN=" + name), other.getPublic());
-        return issuer.sign(builder);
+        TestCa ca = new TestCa(name + " CA");
+        var subject = new X500Name("CN=" + name);
+        var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name + " CA"),
+                BigInteger.valueOf(System.nanoTime()), from(), until(), subject, rsa().getPublic());
+        return ca.sign(builder);
     }
 
     private X509Certificate sign(X509v3CertificateBuilder builder) throws Exception {
