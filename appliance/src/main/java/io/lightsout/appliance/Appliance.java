@@ -153,6 +153,10 @@ public final class Appliance implements AutoCloseable {
         Path data = config.dataDir();
         try {
             Files.createDirectories(data.resolve("logs"));
+            // the database holds password and token hashes and the audit log: only the appliance's user may enter
+            if (Files.getFileStore(data).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + data, e);
         }

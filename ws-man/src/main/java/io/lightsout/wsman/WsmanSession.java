@@ -144,7 +144,8 @@ public final class WsmanSession {
                     .map(h -> Map.of("Content-Type", NO_AUTH.get("Content-Type"), "Authorization", h))
                     .orElse(NO_AUTH);
             RawResponse r = transport.post(endpoint.url(), endpoint.display(), headers, body,
-                    endpoint.connectTimeout(), endpoint.responseTimeout(), endpoint.maxResponseBytes());
+                    endpoint.connectTimeout(), endpoint.responseTimeout(), endpoint.maxResponseBytes(),
+                    request.idempotent());
             if (r.status() == 401) {
                 if (auth.shouldRetry(r.wwwAuthenticate(), attempt, answered)) {
                     answered = true;

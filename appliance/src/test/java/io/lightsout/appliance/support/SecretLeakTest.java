@@ -29,6 +29,14 @@ class SecretLeakTest {
     private static final String DB_PASSWORD_MARKER = "db-url-password-0815";
 
     @Test
+    void onlyTheAppliancesUserMayEnterTheDataDirectory() throws Exception {
+        try (TestAppliance t = TestAppliance.started(Clock.systemUTC(), Map.of())) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(t.data())))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void aStoredSecretAppearsNowhereInClear() throws Exception {
         try (TestAppliance t = TestAppliance.started(Clock.systemUTC(), Map.of("database.password",
                 DB_PASSWORD_MARKER))) {

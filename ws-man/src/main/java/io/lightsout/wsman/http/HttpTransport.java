@@ -82,9 +82,12 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param endpoint the endpoint URL for error messages
      * @param headers extra request headers (Content-Type, Authorization)
+     * @param idempotent whether sending the request twice is harmless. A non-idempotent request (a power change,
+     *                   a firmware install) always goes out on a new connection and is never re-sent: a kept-alive
+     *                   connection that dies may have delivered the request to the BMC before it closed.
      */
     public RawResponse post(URI uri, String endpoint, Map<String, String> headers, byte[] body,
-                            Duration connectTimeout, Duration responseTimeout, long maxBytes) {
+                            Duration connectTimeout, Duration responseTimeout, long maxBytes, boolean idempotent) {
         if (closed) {
             throw new IllegalStateException("transport closed");
         }
@@ -93,7 +96,7 @@ public final class HttpTransport implements AutoCloseable {
         String key = uri.getScheme() + "://" + uri.getHost() + ":" + port;
         byte[] head = head(uri, port, headers, body.length);
         while (true) {
-            Connection c = takeIdle(key);
+            Connection c = idempotent ? takeIdle(key) : null;
             boolean reused = c != null;
             if (c == null) {
                 c = open(uri.getHost(), port, https, endpoint, connectTimeout);
@@ -119,8 +122,9 @@ public final class HttpTransport implements AutoCloseable {
                         "response larger than the " + maxBytes + "-byte limit", e);
             } catch (IOException e) {
                 c.close();
-                // A kept-alive connection the BMC closed while idle fails before any byte comes back: the BMC never
-                // saw the request, so it goes out again on a new connection (RFC 9112 §9.3.1).
+                // A kept-alive connection the BMC closed while idle fails before any byte comes back. The BMC most
+                // likely never saw the request, but may have: only idempotent requests are re-sent (RFC 9112 §9.3.1);
+                // non-idempotent ones never take a reused connection in the first place.
                 if (reused && c.nothingReceived() && !(e instanceof SSLException)) {
                     continue;
                 }

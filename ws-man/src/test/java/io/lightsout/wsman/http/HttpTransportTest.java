@@ -3,6 +3,7 @@ package io.lightsout.wsman.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lightsout.wsman.WsmanException;
 import io.lightsout.wsman.WsmanProtocolException;
 import io.lightsout.wsman.tls.TrustRegistry;
 import java.io.BufferedReader;
@@ -89,8 +90,12 @@ class HttpTransportTest {
     }
 
     private static RawResponse post(HttpTransport t, URI url, long max) {
+        return post(t, url, max, true);
+    }
+
+    private static RawResponse post(HttpTransport t, URI url, long max, boolean idempotent) {
         return t.post(url, url.toString(), Map.of("Content-Type", "application/soap+xml"), "<x/>".getBytes(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), max);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), max, idempotent);
     }
 
     @Test
@@ -113,6 +118,22 @@ class HttpTransportTest {
             assertThat(post(t, s.url(), 100).status()).isEqualTo(200);
             assertThat(post(t, s.url(), 100).status()).isEqualTo(200);
             assertThat(s.log).containsExactly("conn1#1", "conn1#2", "conn2#1");
+        }
+    }
+
+    @Test
+    void aNonIdempotentRequestIsNeverSentTwice() throws Exception {
+        String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        // the BMC reads the second request on the kept-alive connection, then drops it without answering
+        try (RawServer s = new RawServer(n -> n == 1 ? ok : null); HttpTransport t = new HttpTransport(new TrustRegistry())) {
+            assertThat(post(t, s.url(), 100).status()).isEqualTo(200);
+            assertThat(post(t, s.url(), 100, false).status()).isEqualTo(200);
+            // a new connection for the power change, so the half-dead kept-alive one never carries it
+            assertThat(s.log).containsExactly("conn1#1", "conn2#1");
+        }
+        try (RawServer s = new RawServer(n -> null); HttpTransport t = new HttpTransport(new TrustRegistry())) {
+            assertThatThrownBy(() -> post(t, s.url(), 100, false)).isInstanceOf(WsmanException.class);
+            assertThat(s.log).containsExactly("conn1#1");
         }
     }
 
