@@ -76,7 +76,8 @@ public final class WsmanCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "identify", description = "Identify: protocol version, vendor, product version.")
+    @Command(name = "identify", mixinStandardHelpOptions = true,
+            description = "Identify: protocol version, vendor, product version.")
     static final class Identify extends Call {
         @Override
         String run(WsmanSession s) {
@@ -92,7 +93,8 @@ public final class WsmanCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", description = "Get one instance.")
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Get one instance.")
     static final class Get extends Call {
         @Option(names = "--selector", description = "instance key name=value (repeatable)")
         List<String> selectors = new ArrayList<>();
@@ -104,7 +106,8 @@ public final class WsmanCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "enumerate", description = "Enumerate every instance of a class (Enumerate + Pull).")
+    @Command(name = "enumerate", mixinStandardHelpOptions = true,
+            description = "Enumerate every instance of a class (Enumerate + Pull).")
     static final class Enumerate extends Call {
         @Option(names = "--filter", description = "WQL filter, e.g. select * from DCIM_LifecycleJob where ...")
         String filter;
@@ -125,7 +128,8 @@ public final class WsmanCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "invoke", description = "Invoke a method; prints its output parameters.")
+    @Command(name = "invoke", mixinStandardHelpOptions = true,
+            description = "Invoke a method; prints its output parameters.")
     static final class Invoke extends Call {
         @Option(names = "--method", required = true, description = "method name, e.g. RequestPowerStateChange")
         String method;

@@ -59,6 +59,14 @@ class WsmanCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelpWithoutItsRequiredOptions() {
+        for (String sub : new String[] {"identify", "get", "enumerate", "invoke"}) {
+            assertThat(run("", sub, "--help")).as(sub).isZero();
+            assertThat(out.toString()).contains("Usage: wsman " + sub, "--url");
+        }
+    }
+
+    @Test
     void enumerateAsJsonWithNilAsNull() {
         assertThat(run("calvin", args("enumerate", "--resource", "DCIM_NICView", "--json"))).isZero();
         String json = out.toString();
