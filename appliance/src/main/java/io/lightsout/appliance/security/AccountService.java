@@ -32,6 +32,8 @@ public final class AccountService {
     private final Duration lockout;
     /** One lock per existing account: parallel guesses are counted one by one, so they cannot outrun the lockout. */
     private final java.util.Map<String, Object> attemptLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int UNKNOWN_USERS_TRACKED = 10_000;
+    private final java.util.Map<String, UnknownUser> unknownFailures = new java.util.HashMap<>();
 
     public AccountService(Jdbc jdbc, PasswordHasher hasher, SessionStore sessions, Vault vault, AuditLog audit,
                           Clock clock, int maxFailures, Duration lockout) {
@@ -85,11 +87,37 @@ public final class AccountService {
         if (users.find(username).isEmpty()) {
             hasher.burn(password);
             audit.failure(username, "login", username, "unknown user", source);
+            unknownUserFailure(username);
             throw new ApplianceException.Unauthenticated(BAD_LOGIN);
         }
         synchronized (attemptLocks.computeIfAbsent(username, k -> new Object())) {
             return attempt(username, password, source);
         }
+    }
+
+    /**
+     * An unknown user name is "locked" exactly like a real account after the same number of failures, so the 423
+     * answer does not tell which user names exist. Kept in memory and bounded: when full it starts afresh.
+     */
+    private void unknownUserFailure(String username) {
+        Instant now = clock.instant();
+        synchronized (unknownFailures) {
+            if (unknownFailures.size() >= UNKNOWN_USERS_TRACKED && !unknownFailures.containsKey(username)) {
+                unknownFailures.clear();
+            }
+            UnknownUser before = unknownFailures.get(username);
+            if (before != null && before.lockedUntil().isAfter(now)) {
+                long seconds = Math.max(1, Duration.between(now, before.lockedUntil()).toSeconds());
+                throw new ApplianceException.Locked("The account is locked after repeated failed logins; try again in "
+                        + seconds + " seconds");
+            }
+            int failures = (before == null ? 0 : before.failures()) + 1;
+            unknownFailures.put(username, failures >= maxFailures ? new UnknownUser(0, now.plus(lockout))
+                    : new UnknownUser(failures, Instant.EPOCH));
+        }
+    }
+
+    private record UnknownUser(int failures, Instant lockedUntil) {
     }
 
     private Session attempt(String username, String password, String source) {

@@ -86,6 +86,24 @@ class LoginAndSessionTest {
     }
 
     @Test
+    void anUnknownUserNameLocksLikeARealOneSoTheAnswersDoNotRevealWhichExist() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
+        try (TestAppliance t = TestAppliance.started(clock, Map.of())) {
+            Http http = t.http();
+            for (String user : new String[] {"admin", "ghost"}) {
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    statuses.add(login(http, user, "Wrong-pass-" + i).status());
+                }
+                assertThat(statuses).as(user).containsExactly(401, 401, 401, 423);
+            }
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(login(http, "ghost", "Wrong-pass-9").status()).isEqualTo(401);
+            assertThat(login(http, "admin", TestAppliance.ADMIN_PW).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void parallelGuessesCannotOutrunTheLockout() throws Exception {
         try (TestAppliance t = TestAppliance.started(java.time.Clock.systemUTC(), Map.of())) {
             Http http = t.http();
