@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code bin/lightsout bench ...}: one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
-        subcommands = {WakeCampaignBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class,
+        subcommands = {WakeCampaignBench.class, FleetCampaignBench.class, CampaignCrashBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class,
             SweepBench.class, TransportBench.class, ApplianceBench.class, NodesBench.class})
 public final class BenchMain implements Runnable {
 
