@@ -154,6 +154,11 @@ public final class FleetCampaignBench implements Callable<Integer> {
             System.out.printf("  pace: %d first power-ons in %.2f s = %.1f/s, configured %.1f/s (%+.2f %%)%n",
                     firsts.size(), span, measured, rate, (measured - rate) * 100 / rate);
         }
+        if (!firsts.isEmpty()) {
+            int[] perSecond = new int[(int) Duration.between(start, firsts.getLast()).toSeconds() + 1];
+            firsts.forEach(t -> perSecond[(int) Duration.between(start, t).toSeconds()]++);
+            System.out.println("  first power-ons per second of the window: " + java.util.Arrays.toString(perSecond));
+        }
         long wolSent = report.targets().stream().filter(t -> t.method().orElse(null) == WakeMethod.WOL)
                 .mapToLong(TargetState::attempts).sum();
         System.out.printf("  magic packets: %d wakes x 3 repeats = %d packets, %.0f packets/s over the run%n", wolSent,
