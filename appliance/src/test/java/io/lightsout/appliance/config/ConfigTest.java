@@ -56,6 +56,8 @@ class ConfigTest {
                 .hasMessageContaining("'bmc.limit.per-bmc'").hasMessageContaining("between 1 and 2");
         assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("time-zone", "Mars/Olympus")))
                 .hasMessageContaining("'time-zone'").hasMessageContaining("time zone");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("bmc.limit.per-site", "600")))
+                .hasMessageContaining("'bmc.limit.per-site'").hasMessageContaining("bmc.limit.global (512)");
         assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("wol.rate.global", "0")))
                 .hasMessageContaining("'wol.rate.global'").hasMessageContaining("more than 0");
     }
