@@ -220,7 +220,8 @@ public final class Appliance implements AutoCloseable {
     private void startFleet() {
         nodes = new NodeRegistry(database.jdbc(), vault, audit, clock, NodeAdmission.ALL);
         groups = new NodeGroups(database.jdbc(), audit, clock);
-        nodeTargets = new NodeTargets(nodes, config.get(Keys.BMC_CONNECT_TIMEOUT), config.get(Keys.BMC_RESPONSE_TIMEOUT),
+        nodeTargets = new NodeTargets(nodes, config.get(Keys.BMC_CONNECT_TIMEOUT),
+                config.get(Keys.BMC_RESPONSE_TIMEOUT),
                 Duration.ofSeconds(2));
         WsmanClient wsman = WsmanClient.create();
         started.push(wsman);
@@ -235,7 +236,8 @@ public final class Appliance implements AutoCloseable {
                 new ProfileDriver(NodeType.DASH, new AmtPowerProfile(wsman, nodeTargets, clock)),
                 new WolOnlyDriver(wol, new ReachabilityProber(), clock)));
         bmc = new BmcExecutor(drivers, new CallLimits(config.get(Keys.BMC_LIMIT_PER_BMC),
-                config.get(Keys.BMC_LIMIT_PER_SITE), config.get(Keys.BMC_LIMIT_GLOBAL), config.get(Keys.BMC_CALL_TIMEOUT),
+                config.get(Keys.BMC_LIMIT_PER_SITE), config.get(Keys.BMC_LIMIT_GLOBAL),
+                config.get(Keys.BMC_CALL_TIMEOUT),
                 config.get(Keys.BMC_QUEUE_TIMEOUT)));
         PowerService power = new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock);
         powerActions = new PowerActions(nodes, nodeTargets, power, audit);
@@ -246,7 +248,8 @@ public final class Appliance implements AutoCloseable {
         started.push(powerSync);
         jobTypes.register(powerActions);
         campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock, new CampaignDefaults(
-                ZoneId.of(config.get(Keys.TIME_ZONE)), config.get(Keys.CAMPAIGN_WINDOW), config.get(Keys.CAMPAIGN_RETRIES),
+                ZoneId.of(config.get(Keys.TIME_ZONE)), config.get(Keys.CAMPAIGN_WINDOW),
+                config.get(Keys.CAMPAIGN_RETRIES),
                 config.get(Keys.CAMPAIGN_RETRY_DELAY), config.get(Keys.CAMPAIGN_RATE),
                 config.get(Keys.CAMPAIGN_VERIFY_INTERVAL)));
         scheduledTasks.add(campaigns.task());
