@@ -34,6 +34,7 @@ import io.lightsout.appliance.power.PowerPolicy;
 import io.lightsout.appliance.power.PowerService;
 import io.lightsout.appliance.power.PowerSync;
 import io.lightsout.appliance.power.Sleeper;
+import io.lightsout.appliance.power.campaigns.CampaignDefaults;
 import io.lightsout.appliance.power.campaigns.Campaigns;
 import io.lightsout.appliance.power.wol.UdpWolSender;
 import io.lightsout.appliance.power.wol.WolPacer;
@@ -81,6 +82,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -242,26 +244,38 @@ public final class Appliance implements AutoCloseable {
     private void startFleet() {
         nodes = new NodeRegistry(database.jdbc(), vault, audit, clock, NodeAdmission.ALL);
         groups = new NodeGroups(database.jdbc(), audit, clock);
-        nodeTargets = new NodeTargets(nodes, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2));
+        nodeTargets = new NodeTargets(nodes, config.get(Keys.BMC_CONNECT_TIMEOUT),
+                config.get(Keys.BMC_RESPONSE_TIMEOUT),
+                Duration.ofSeconds(2));
         WsmanClient wsman = WsmanClient.create();
         started.push(wsman);
-        UdpWolSender wol = new UdpWolSender(new WolSettings(config.get(Keys.WOL_PORT), 3, Duration.ofMillis(300)),
-                new WolPacer(WolPacer.Rates.DEFAULT, clock, Sleeper.SYSTEM), Sleeper.SYSTEM);
+        UdpWolSender wol = new UdpWolSender(new WolSettings(config.get(Keys.WOL_PORT), config.get(Keys.WOL_REPEATS),
+                config.get(Keys.WOL_REPEAT_INTERVAL)), new WolPacer(new WolPacer.Rates(config.get(Keys.WOL_RATE_GLOBAL),
+                config.get(Keys.WOL_RATE_PER_SUBNET), config.get(Keys.WOL_BURST)), clock, Sleeper.SYSTEM),
+                Sleeper.SYSTEM);
         started.push(wol::close);
         DriverRegistry drivers = new DriverRegistry(List.of(
                 new ProfileDriver(NodeType.IDRAC, new IdracPowerProfile(wsman, nodeTargets, clock)),
                 new ProfileDriver(NodeType.AMT, new AmtPowerProfile(wsman, nodeTargets, clock)),
                 new ProfileDriver(NodeType.DASH, new AmtPowerProfile(wsman, nodeTargets, clock)),
                 new WolOnlyDriver(wol, new ReachabilityProber(), clock)));
-        bmc = new BmcExecutor(drivers, CallLimits.DEFAULT);
+        bmc = new BmcExecutor(drivers, new CallLimits(config.get(Keys.BMC_LIMIT_PER_BMC),
+                config.get(Keys.BMC_LIMIT_PER_SITE), config.get(Keys.BMC_LIMIT_GLOBAL),
+                config.get(Keys.BMC_CALL_TIMEOUT),
+                config.get(Keys.BMC_QUEUE_TIMEOUT)));
         PowerService power = new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock);
         powerActions = new PowerActions(nodes, nodeTargets, power, audit);
         powerSync = new PowerSync(nodes, nodeTargets, power, audit, clock, config.get(Keys.POWER_SYNC_INTERVAL),
-                config.get(Keys.POWER_SYNC_JITTER), 3, 64);
+                config.get(Keys.POWER_SYNC_JITTER), config.get(Keys.POWER_SYNC_FAILURES),
+                config.get(Keys.POWER_SYNC_CONCURRENCY));
         powerSync.start();
         started.push(powerSync);
         jobTypes.register(powerActions);
-        campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock);
+        campaigns = new Campaigns(database, nodes, groups, nodeTargets, bmc, audit, clock, new CampaignDefaults(
+                ZoneId.of(config.get(Keys.TIME_ZONE)), config.get(Keys.CAMPAIGN_WINDOW),
+                config.get(Keys.CAMPAIGN_RETRIES),
+                config.get(Keys.CAMPAIGN_RETRY_DELAY), config.get(Keys.CAMPAIGN_RATE),
+                config.get(Keys.CAMPAIGN_VERIFY_INTERVAL)));
         scheduledTasks.add(campaigns.task());
         inventory = new InventoryJob(nodes, nodeTargets, bmc, database.jdbc(), clock);
         jobTypes.register(inventory);

@@ -1,5 +1,6 @@
 package io.lightsout.appliance.api;
 
+import io.lightsout.appliance.error.ApplianceException;
 import io.lightsout.appliance.nodes.Node;
 import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.power.campaign.CampaignReport;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -39,8 +41,15 @@ public final class CampaignResource {
     public record Counts(int total, int woken, int alreadyOn, int failed, int pending, int percentDone) {
     }
 
+    /**
+     * A campaign; {@code start}/{@code deadline} are its current or next window, {@code lastStart}/{@code
+     * lastDeadline} a recurring campaign's previous one. {@code method} is auto, bmc or wol; {@code afterWindow}
+     * leave-on or power-off-woken; {@code recurrence} a cron expression read in {@code timeZone} (null: once).
+     */
     public record CampaignView(String id, String name, String state, Instant start, Instant deadline, int retries,
-                               String retryDelay, double rate, Integer verifyPort, Counts progress, String createdBy,
+                               String retryDelay, double rate, Integer verifyPort, String verifyInterval,
+                               String method, String afterWindow, String recurrence, String timeZone,
+                               Instant lastStart, Instant lastDeadline, Counts progress, String createdBy,
                                Instant createdAt, Instant finishedAt) {
     }
 
@@ -63,8 +72,7 @@ public final class CampaignResource {
     @Allow({Role.ADMIN, Role.OPERATOR})
     @Returns(status = 201, value = CampaignView.class)
     public Response create(CampaignInput body, @Context ContainerRequestContext rc) {
-        CampaignInput in = body == null ? new CampaignInput(null, null, null, null, null, null, null, null, null,
-                null, null) : body;
+        CampaignInput in = body == null ? CampaignInput.empty() : body;
         Campaigns.Campaign c = campaigns.create(in, RequestContext.caller(rc).username(), RequestContext.source(rc));
         return Response.status(201).entity(view(c, campaigns.report(c))).build();
     }
@@ -78,28 +86,43 @@ public final class CampaignResource {
         return view(c, campaigns.report(c));
     }
 
-    /** Counts and a row per node. */
+    /**
+     * Counts and a row per node, of the current window or, with {@code window=last}, of a recurring campaign's
+     * previous one.
+     */
     @GET
     @Path("{id}/report")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
-    public Report report(@PathParam("id") String id) {
+    public Report report(@PathParam("id") String id, @QueryParam("window") String window) {
         Campaigns.Campaign c = campaigns.get(id);
-        CampaignReport r = campaigns.report(c);
+        CampaignReport r = pick(c, window);
         CampaignDefinition d = c.definition();
         List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), nodes.find(t.nodeId()).map(Node::name)
                 .orElse("(deleted)"), t.status().name(), t.failure().map(Enum::name).orElse(null),
                 t.method().map(Enum::name).orElse(null), t.attempts(), t.lastAttemptAt().orElse(null),
                 t.doneAt().orElse(null), t.detail())).toList();
-        return new Report(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT), d.start(),
-                d.deadline(), counts(r), r.successRate(), rows);
+        return new Report(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT),
+                r.window().start(), r.window().deadline(), counts(r), r.successRate(), rows);
+    }
+
+    private CampaignReport pick(Campaigns.Campaign c, String window) {
+        if (window == null || window.isBlank() || window.equals("current")) {
+            return campaigns.report(c);
+        }
+        if (!window.equals("last")) {
+            throw new ApplianceException.BadRequest("The report is not available", List.of(
+                    new ApplianceException.FieldError("window", "current (default) or last.")));
+        }
+        return campaigns.lastReport(c).orElseThrow(() -> new ApplianceException.NotFound("Campaign " + c.definition()
+                .id() + " has no previous window"));
     }
 
     @GET
     @Path("{id}/report.csv")
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
-    public String reportCsv(@PathParam("id") String id) {
-        return campaigns.report(campaigns.get(id)).toCsv();
+    public String reportCsv(@PathParam("id") String id, @QueryParam("window") String window) {
+        return pick(campaigns.get(id), window).toCsv();
     }
 
     @POST
@@ -124,7 +147,13 @@ public final class CampaignResource {
     private static CampaignView view(Campaigns.Campaign c, CampaignReport r) {
         CampaignDefinition d = c.definition();
         return new CampaignView(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT), d.start(),
-                d.deadline(), d.retries(), d.retryDelay().toString(), d.rate(), d.verifyPort(), counts(r),
-                c.createdBy(), c.createdAt(), c.finishedAt());
+                d.deadline(), d.retries(), d.retryDelay().toString(), d.rate(), d.verifyPort(),
+                d.verifyInterval().toString(), switch (d.method()) {
+                    case AUTO -> "auto";
+                    case FORCE_BMC -> "bmc";
+                    case FORCE_WOL -> "wol";
+                }, d.after().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.recurrence(),
+                d.zone().getId(), d.lastStart(), d.lastDeadline(), counts(r), c.createdBy(), c.createdAt(),
+                c.finishedAt());
     }
 }

@@ -42,14 +42,39 @@ public final class CampaignsCommand implements Runnable {
 
             @Option(names = "--all", description = "Every node.")
             boolean all;
+
+            @Option(names = "--node", paramLabel = "ID", split = ",", description = "These nodes (repeatable or"
+                    + " comma-separated).")
+            java.util.List<String> nodes;
         }
 
-        @Option(names = "--start", defaultValue = "now", description = "now or an ISO-8601 instant (default now).")
+        @Option(names = "--start", defaultValue = "now", description = "now or an ISO-8601 instant (default now); with"
+                + " --recurrence the earliest time the first window may open.")
         String start;
 
         @Option(names = "--deadline", description = "A duration after the start (2h, 90m) or an ISO-8601 instant"
-                + " (default 2h).")
+                + " (default: campaign.window, 2h); with --recurrence a duration after each window's start.")
         String deadline;
+
+        @Option(names = "--recurrence", paramLabel = "CRON", description = "Recurring windows: a cron expression"
+                + " 'minute hour day-of-month month day-of-week', e.g. '0 1 * * MON-FRI'.")
+        String recurrence;
+
+        @Option(names = "--time-zone", paramLabel = "ZONE", description = "Time zone the recurrence is read in"
+                + " (default: the appliance's time-zone).")
+        String timeZone;
+
+        @Option(names = "--method", paramLabel = "auto|bmc|wol", description = "auto (default: BMC power-on if the"
+                + " node has a BMC, else wake-on-LAN), or bmc / wol forced for every node.")
+        String method;
+
+        @Option(names = "--after", paramLabel = "leave-on|power-off-woken", description = "After the window: leave"
+                + " nodes on (default) or shut down gracefully those the campaign woke.")
+        String after;
+
+        @Option(names = "--verify-interval", paramLabel = "DURATION", description = "Between checks of a woken node"
+                + " (default: campaign.verify-interval, 10s).")
+        String verifyInterval;
 
         @Option(names = "--retries", description = "More power-ons for nodes not seen on (default 2).")
         Integer retries;
@@ -71,6 +96,8 @@ public final class CampaignsCommand implements Runnable {
             body.put("name", name);
             if (selection.group != null) {
                 body.put("group", selection.group);
+            } else if (selection.nodes != null) {
+                body.put("nodeIds", selection.nodes);
             } else {
                 body.put("all", true);
             }
@@ -80,6 +107,11 @@ public final class CampaignsCommand implements Runnable {
             body.put("retryDelay", retryDelay);
             body.put("rate", rate);
             body.put("verifyPort", verifyPort);
+            body.put("verifyInterval", verifyInterval);
+            body.put("method", method);
+            body.put("afterWindow", after);
+            body.put("recurrence", recurrence);
+            body.put("timeZone", timeZone);
             JsonNode c = options.client().post("/api/v1/wake-campaigns", body);
             System.out.println(options.json() ? c.toPrettyString() : c.path("id").asText());
             return 0;
@@ -165,15 +197,20 @@ public final class CampaignsCommand implements Runnable {
         @Option(names = "--csv", description = "The CSV report, one line per node.")
         boolean csv;
 
+        @Option(names = "--window", paramLabel = "current|last", defaultValue = "current", description = "A"
+                + " recurring campaign's current window (default) or its previous one.")
+        String window;
+
         @Override
         public Integer call() throws Exception {
             ApiClient client = options.client();
             if (csv) {
                 System.out.print(client.sendText("GET", "/api/v1/wake-campaigns/" + NodesCommand.enc(id)
-                        + "/report.csv", null, null));
+                        + "/report.csv?window=" + NodesCommand.enc(window), null, null));
                 return 0;
             }
-            JsonNode r = client.get("/api/v1/wake-campaigns/" + NodesCommand.enc(id) + "/report");
+            JsonNode r = client.get("/api/v1/wake-campaigns/" + NodesCommand.enc(id) + "/report?window="
+                    + NodesCommand.enc(window));
             if (options.json()) {
                 System.out.println(r.toPrettyString());
                 return 0;

@@ -55,6 +55,11 @@ public final class ApplianceConfig {
                 throw new ConfigException("Configuration key '" + name + "': value " + shown + " " + e.getMessage());
             }
         });
+        if ((Integer) values.get(Keys.BMC_LIMIT_PER_SITE) > (Integer) values.get(Keys.BMC_LIMIT_GLOBAL)) {
+            throw new ConfigException("Configuration key 'bmc.limit.per-site': value " + values.get(
+                    Keys.BMC_LIMIT_PER_SITE) + " must not exceed bmc.limit.global (" + values.get(Keys.BMC_LIMIT_GLOBAL)
+                    + ")");
+        }
         return new ApplianceConfig(dataDir.toAbsolutePath(), values);
     }
 

@@ -3,7 +3,9 @@ package io.lightsout.appliance.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -58,6 +60,46 @@ public final class Keys {
             Duration.ofMinutes(5), "How often every node's power state is read in the background.");
     public static final Key<Duration> POWER_SYNC_JITTER = key("power.sync-jitter", Keys::duration,
             Duration.ofSeconds(30), "Random extra delay up to this long before each power-state sweep.");
+    public static final Key<Integer> POWER_SYNC_FAILURES = key("power.sync-failures", positive(100), 3,
+            "Consecutive failed reads after which the power sync marks a node UNKNOWN.");
+    public static final Key<Integer> POWER_SYNC_CONCURRENCY = key("power.sync-concurrency", positive(10_000), 64,
+            "Most nodes the power sync reads at the same time (the BMC call limits apply as well).");
+    public static final Key<Integer> BMC_LIMIT_PER_BMC = key("bmc.limit.per-bmc", between(1, 2), 2,
+            "Most calls in flight to one BMC (1 or 2: BMCs are small computers and drop sessions under load).");
+    public static final Key<Integer> BMC_LIMIT_PER_SITE = key("bmc.limit.per-site", positive(100_000), 64,
+            "Most BMC calls in flight to one site (at most bmc.limit.global).");
+    public static final Key<Integer> BMC_LIMIT_GLOBAL = key("bmc.limit.global", positive(100_000), 512,
+            "Most BMC calls in flight overall.");
+    public static final Key<Duration> BMC_CALL_TIMEOUT = key("bmc.call-timeout", Keys::duration,
+            Duration.ofSeconds(60), "The longest one BMC call may take, queueing excluded.");
+    public static final Key<Duration> BMC_QUEUE_TIMEOUT = key("bmc.queue-timeout", Keys::duration,
+            Duration.ofMinutes(10), "The longest a BMC call waits for a free slot before failing as busy.");
+    public static final Key<Duration> BMC_CONNECT_TIMEOUT = key("bmc.connect-timeout", Keys::duration,
+            Duration.ofSeconds(5), "TCP connect timeout of WS-Management calls.");
+    public static final Key<Duration> BMC_RESPONSE_TIMEOUT = key("bmc.response-timeout", Keys::duration,
+            Duration.ofSeconds(30), "How long a WS-Management call waits for the BMC's answer.");
+    public static final Key<Integer> WOL_REPEATS = key("wol.repeats", positive(10), 3,
+            "Magic packets sent per wake (UDP may drop one).");
+    public static final Key<Duration> WOL_REPEAT_INTERVAL = key("wol.repeat-interval", Keys::duration,
+            Duration.ofMillis(300), "Time between the repeats of one wake.");
+    public static final Key<Double> WOL_RATE_GLOBAL = key("wol.rate.global", rate(100_000), 1000.0,
+            "Magic packets per second over all subnets (token bucket).");
+    public static final Key<Double> WOL_RATE_PER_SUBNET = key("wol.rate.per-subnet", rate(100_000), 200.0,
+            "Magic packets per second into one subnet, so a WAN link is not flooded.");
+    public static final Key<Integer> WOL_BURST = key("wol.burst", positive(10_000), 10,
+            "Packets the WoL token buckets may send at once after being idle.");
+    public static final Key<String> TIME_ZONE = key("time-zone", Keys::zone, "UTC",
+            "The appliance's time zone: recurring campaign windows are read in it unless a campaign names another.");
+    public static final Key<Double> CAMPAIGN_RATE = key("campaign.rate", rate(10_000), 10.0,
+            "Default pace of a wake campaign: power-ons and magic packets per second.");
+    public static final Key<Integer> CAMPAIGN_RETRIES = key("campaign.retries", between(0, 20), 2,
+            "Default number of further power-ons for campaign targets not yet verified.");
+    public static final Key<Duration> CAMPAIGN_RETRY_DELAY = key("campaign.retry-delay", Keys::duration,
+            Duration.ofMinutes(5), "Default time between a campaign's power-ons of one target.");
+    public static final Key<Duration> CAMPAIGN_VERIFY_INTERVAL = key("campaign.verify-interval", Keys::duration,
+            Duration.ofSeconds(10), "Default time between checks of a woken target.");
+    public static final Key<Duration> CAMPAIGN_WINDOW = key("campaign.window", Keys::duration,
+            Duration.ofHours(2), "Default length of a campaign window (start to deadline).");
     public static final Key<String> LOG_LEVEL = key("log.level", Keys::level, "INFO",
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
@@ -66,8 +108,11 @@ public final class Keys {
             NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
-            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER,
-            LOG_LEVEL);
+            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER, POWER_SYNC_FAILURES, POWER_SYNC_CONCURRENCY,
+            BMC_LIMIT_PER_BMC, BMC_LIMIT_PER_SITE, BMC_LIMIT_GLOBAL, BMC_CALL_TIMEOUT, BMC_QUEUE_TIMEOUT,
+            BMC_CONNECT_TIMEOUT, BMC_RESPONSE_TIMEOUT, WOL_REPEATS, WOL_REPEAT_INTERVAL, WOL_RATE_GLOBAL,
+            WOL_RATE_PER_SUBNET, WOL_BURST, TIME_ZONE, CAMPAIGN_RATE, CAMPAIGN_RETRIES, CAMPAIGN_RETRY_DELAY,
+            CAMPAIGN_VERIFY_INTERVAL, CAMPAIGN_WINDOW, LOG_LEVEL);
 
     private static <T> Key<T> key(String name, Function<String, T> parser, T value, String doc) {
         return new Key<>(name, parser, data -> value, doc, false);
@@ -118,6 +163,29 @@ public final class Keys {
         };
     }
 
+    static Function<String, Double> rate(double max) {
+        return s -> {
+            double v;
+            try {
+                v = Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number");
+            }
+            if (!(v > 0 && v <= max)) {
+                throw new IllegalArgumentException("must be more than 0 and at most " + (long) max);
+            }
+            return v;
+        };
+    }
+
+    static String zone(String s) {
+        try {
+            return ZoneId.of(text(s)).getId();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("is not a time zone (examples: UTC, Europe/Paris)");
+        }
+    }
+
     private static int integer(String s) {
         try {
             return Integer.parseInt(s.strip());
@@ -126,13 +194,15 @@ public final class Keys {
         }
     }
 
-    /** Accepts {@code 90s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
+    /** Accepts {@code 300ms}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
     static Duration duration(String s) {
         String v = s.strip().toLowerCase(Locale.ROOT);
         Duration d;
         try {
             if (v.startsWith("p")) {
                 d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            } else if (v.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
             } else {
                 long n = Long.parseLong(v.substring(0, v.length() - 1));
                 d = switch (v.charAt(v.length() - 1)) {
@@ -144,7 +214,7 @@ public final class Keys {
                 };
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("is not a duration (examples: 90s, 15m, 2h, PT15M)");
+            throw new IllegalArgumentException("is not a duration (examples: 300ms, 90s, 15m, 2h, PT15M)");
         }
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("must be longer than zero");

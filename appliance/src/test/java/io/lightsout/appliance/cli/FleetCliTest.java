@@ -57,12 +57,29 @@ class FleetCliTest {
             Run report = CommandLineTest.run("", concat(new String[] {"campaigns", "report", id, "--csv"}, client));
             assertThat(report.out().lines().count()).isEqualTo(3);
             assertThat(CommandLineTest.run("", concat(new String[] {"campaigns", "list"}, client)).out()).contains(id);
+            Run nightly = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "nightly",
+                "--node", firstNode(t),
+                "--recurrence", "30 2 * * MON-FRI", "--time-zone", "America/New_York", "--deadline", "90m",
+                "--method", "wol", "--after", "power-off-woken", "--verify-interval", "20s", "--json"}, client));
+            assertThat(nightly.code()).as(nightly.err()).isZero();
+            assertThat(nightly.out()).contains("\"recurrence\" : \"30 2 * * MON-FRI\"")
+                    .contains("\"timeZone\" : \"America/New_York\"").contains("\"method\" : \"wol\"")
+                    .contains("\"afterWindow\" : \"power-off-woken\"").contains("\"verifyInterval\" : \"PT20S\"")
+                    .contains("\"total\" : 1");
+            Run badCron = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "x", "--all",
+                "--recurrence", "0 3 * * SUNDAY"}, client));
+            assertThat(badCron.code()).isNotZero();
+            assertThat(badCron.err()).contains("recurrence").contains("day of week field 'SUNDAY'");
             Run bad = CommandLineTest.run("", concat(new String[] {"power", "explode", "--all"}, client));
             assertThat(bad.code()).isEqualTo(1);
             assertThat(bad.err()).contains("action").contains("on, off, shutdown, cycle, reset, pxe");
         } finally {
             TestAppliance.deleteTree(dir);
         }
+    }
+
+    private static String firstNode(TestAppliance t) {
+        return t.appliance().nodes().ids(io.lightsout.appliance.nodes.NodeFilter.ALL).getFirst();
     }
 
     private static String[] concat(String[] a, String[] b) {

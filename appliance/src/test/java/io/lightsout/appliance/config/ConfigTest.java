@@ -41,6 +41,28 @@ class ConfigTest {
     }
 
     @Test
+    void fleetKeysAreTyped() {
+        ApplianceConfig c = ApplianceConfig.load(DATA, null, Map.of("wol.repeat-interval", "250ms",
+                "wol.rate.per-subnet", "12.5", "bmc.limit.per-bmc", "1", "time-zone", "Europe/Paris",
+                "campaign.window", "3h", "power.sync-failures", "5"));
+        assertThat(c.get(Keys.WOL_REPEAT_INTERVAL)).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.get(Keys.WOL_RATE_PER_SUBNET)).isEqualTo(12.5);
+        assertThat(c.get(Keys.BMC_LIMIT_PER_BMC)).isEqualTo(1);
+        assertThat(c.get(Keys.TIME_ZONE)).isEqualTo("Europe/Paris");
+        assertThat(c.get(Keys.CAMPAIGN_WINDOW)).isEqualTo(Duration.ofHours(3));
+        assertThat(c.get(Keys.POWER_SYNC_FAILURES)).isEqualTo(5);
+        assertThat(ApplianceConfig.load(DATA, null, Map.of()).get(Keys.WOL_REPEATS)).isEqualTo(3);
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("bmc.limit.per-bmc", "3")))
+                .hasMessageContaining("'bmc.limit.per-bmc'").hasMessageContaining("between 1 and 2");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("time-zone", "Mars/Olympus")))
+                .hasMessageContaining("'time-zone'").hasMessageContaining("time zone");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("bmc.limit.per-site", "600")))
+                .hasMessageContaining("'bmc.limit.per-site'").hasMessageContaining("bmc.limit.global (512)");
+        assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("wol.rate.global", "0")))
+                .hasMessageContaining("'wol.rate.global'").hasMessageContaining("more than 0");
+    }
+
+    @Test
     void aBadValueOrUnknownKeyStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("https.port", "70000")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'https.port'").hasMessageContaining("65535");

@@ -9,11 +9,8 @@ import io.lightsout.appliance.Http.Auth;
 import io.lightsout.appliance.Http.Res;
 import io.lightsout.appliance.TestAppliance;
 import io.lightsout.lab.Lab;
-import io.lightsout.lab.SimulatedBmc;
 import io.lightsout.lab.wol.WolFleet;
 import io.lightsout.lab.wol.WolMachine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +28,6 @@ class CampaignApiTest {
         int udpPort = r.nextInt(30_000, 40_000);
         String base = "127." + r.nextInt(64, 128) + "." + r.nextInt(256) + ".1";
         String wolBase = "127." + r.nextInt(128, 200) + "." + r.nextInt(256) + ".1";
-        Path csv = Files.createTempFile("campaign", ".csv");
         try (Lab lab = Lab.builder().idrac(3).amt(3).base(base).idracPort(0).amtPort(0)
                 .powerDelay(Duration.ofMillis(300)).start();
              WolFleet fleet = WolFleet.builder().machines(6).base(wolBase).udpPort(udpPort)
@@ -41,19 +37,7 @@ class CampaignApiTest {
             Http http = t.http();
             Auth op = Auth.bearer(t.appliance().tokens().create("test", "op", "operator", null).token());
             Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
-            lab.writeInventory(csv);
-            StringBuilder all = new StringBuilder(Files.readString(csv));
-            all.setLength(0);
-            all.append("type,address,port,username,password,mac,ip\n");
-            for (SimulatedBmc b : lab.bmcs()) {
-                all.append(b.type()).append(',').append(b.address()).append(',').append(b.port()).append(',')
-                        .append(b.username()).append(',').append(b.password()).append(',').append(b.mac())
-                        .append(",\n");
-            }
-            for (WolMachine m : fleet.machines()) {
-                all.append("WOL,,,,,").append(m.mac()).append(',').append(m.address().getHostAddress()).append('\n');
-            }
-            Res imported = http.send("POST", "/api/v1/nodes/import", all.toString(), "text/csv", admin);
+            Res imported = http.send("POST", "/api/v1/nodes/import", LabCsv.of(lab, fleet), "text/csv", admin);
             assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(12);
             lab.bmcs().get(0).setPowerState(io.lightsout.lab.PowerState.ON);
             int neverWake = (int) fleet.machines().stream()
@@ -101,8 +85,6 @@ class CampaignApiTest {
                     "soon"), op);
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.body()).contains("deadline");
-        } finally {
-            Files.deleteIfExists(csv);
         }
     }
 }

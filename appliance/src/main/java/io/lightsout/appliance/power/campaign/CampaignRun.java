@@ -66,10 +66,17 @@ final class CampaignRun {
     }
 
     void save(TargetState state) {
-        store.save(runId, state);
-        states.put(state.nodeId(), state);
-        if (state.terminal()) {
-            nextCheck.remove(state.nodeId());
+        saveAll(List.of(state));
+    }
+
+    /** Saves the results of one step together (one commit), before the engine acts on any of them. */
+    void saveAll(List<TargetState> batch) {
+        store.saveAll(runId, batch);
+        for (TargetState state : batch) {
+            states.put(state.nodeId(), state);
+            if (state.terminal()) {
+                nextCheck.remove(state.nodeId());
+            }
         }
     }
 

@@ -66,4 +66,28 @@ public sealed interface CampaignSchedule {
             return Optional.empty(); // unreachable with a non-empty day set; kept for the contract
         }
     }
+
+    /**
+     * A recurring window opening at each time {@code cron} matches in {@code zone} (the appliance's time zone unless
+     * the campaign names another, always explicit), lasting {@code length} of elapsed time.
+     */
+    record Cron(CronExpression cron, Duration length, ZoneId zone) implements CampaignSchedule {
+        public Cron {
+            Objects.requireNonNull(cron, "cron");
+            Objects.requireNonNull(zone, "zone");
+            if (length == null || !length.isPositive() || length.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalArgumentException("window length must be in (0, 7 days], was " + length);
+            }
+        }
+
+        @Override
+        public Optional<Occurrence> next(Instant now) {
+            return cron.nextStart(now.minus(length), zone).map(s -> new Occurrence(s, s.plus(length)));
+        }
+
+        /** The first window that opens at or after {@code notBefore}. */
+        public Optional<Occurrence> firstFrom(Instant notBefore) {
+            return cron.nextStart(notBefore.minusNanos(1), zone).map(s -> new Occurrence(s, s.plus(length)));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.lightsout.appliance.power.campaign;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,17 @@ public interface CampaignStore {
      * @param runId {@code campaignId@windowStart}
      */
     void save(String runId, TargetState state);
+
+    /**
+     * Stores the states of several targets of one run at once (one commit in a database), as if {@link #save} were
+     * called for each in order; the engine uses it for the results of one round, which are all known before it acts
+     * on any of them.
+     *
+     * @param runId {@code campaignId@windowStart}
+     */
+    default void saveAll(String runId, List<TargetState> states) {
+        states.forEach(s -> save(runId, s));
+    }
 
     /**
      * The states saved for a run, by node id; empty for a run never started.

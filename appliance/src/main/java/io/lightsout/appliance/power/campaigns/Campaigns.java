@@ -2,7 +2,8 @@ package io.lightsout.appliance.power.campaigns;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.lightsout.appliance.audit.AuditLog;
 import io.lightsout.appliance.bmc.BmcExecutor;
@@ -14,18 +15,17 @@ import io.lightsout.appliance.nodes.NodeGroups;
 import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.nodes.NodeTargets;
 import io.lightsout.appliance.power.Sleeper;
-import io.lightsout.appliance.power.campaign.AfterWindow;
 import io.lightsout.appliance.power.campaign.CampaignEngine;
 import io.lightsout.appliance.power.campaign.CampaignReport;
-import io.lightsout.appliance.power.campaign.CampaignSchedule;
 import io.lightsout.appliance.power.campaign.CampaignSpec;
-import io.lightsout.appliance.power.campaign.MethodRule;
+import io.lightsout.appliance.power.campaign.CronExpression;
 import io.lightsout.appliance.power.campaign.Occurrence;
 import io.lightsout.appliance.power.campaign.TargetState;
 import io.lightsout.appliance.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +52,8 @@ public final class Campaigns {
     private final DbCampaignStore store;
     private final AuditLog audit;
     private final Clock clock;
-    private final OneTimeTask<String> task;
+    private final CampaignDefaults defaults;
+    private final CustomTask<String> task;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private Scheduler scheduler;
 
@@ -68,7 +69,7 @@ public final class Campaigns {
     }
 
     public Campaigns(Database database, NodeRegistry nodes, NodeGroups groups, NodeTargets targets, BmcExecutor bmc,
-                     AuditLog audit, Clock clock) {
+                     AuditLog audit, Clock clock, CampaignDefaults defaults) {
         this.database = database;
         this.nodes = nodes;
         this.groups = groups;
@@ -77,14 +78,21 @@ public final class Campaigns {
         this.engine = new CampaignEngine(bmc, store, clock, Sleeper.SYSTEM);
         this.audit = audit;
         this.clock = clock;
-        this.task = Tasks.oneTime(TASK, String.class)
+        this.defaults = defaults;
+        // one task instance per campaign (its id): a recurring campaign reschedules the same instance for its next
+        // window, so cancel always finds it
+        this.task = Tasks.custom(TASK, String.class)
                 .onDeadExecutionRevive()
                 .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plusSeconds(1)))
-                .execute((instance, ctx) -> run(instance.getData()));
+                .execute((instance, ctx) -> {
+                    Optional<Instant> next = run(instance.getData());
+                    return next.<CompletionHandler<String>>map(at -> (complete, ops) -> ops.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
+                });
     }
 
     /** The db-scheduler task that runs a campaign; register it with the appliance's scheduler before it starts. */
-    public OneTimeTask<String> task() {
+    public CustomTask<String> task() {
         return task;
     }
 
@@ -98,22 +106,36 @@ public final class Campaigns {
         if (in.name() == null || in.name().isBlank() || in.name().strip().length() > 128) {
             errors.add(new FieldError("name", "A name of 1 to 128 characters is required."));
         }
-        Instant start = in.startAt(clock, errors);
-        Instant deadline = in.deadlineAt(start, errors);
-        int retries = in.retries() == null ? 2 : in.retries();
+        Instant requested = in.startAt(clock, errors);
+        CronExpression cron = in.cron(errors);
+        ZoneId tz = in.zone(defaults.zone(), errors);
+        Instant start;
+        Instant deadline;
+        if (cron == null) {
+            start = requested;
+            deadline = in.deadlineAt(start, defaults.window(), errors);
+        } else {
+            Duration length = in.windowLength(defaults.window(), errors);
+            // the first window is the first one opening at or after the requested start
+            start = cron.nextStart(requested.minusNanos(1), tz).orElse(requested);
+            deadline = start.plus(length);
+        }
+        int retries = in.retries() == null ? defaults.retries() : in.retries();
         if (retries < 0 || retries > 20) {
             errors.add(new FieldError("retries", "0 to 20."));
         }
-        Duration retryDelay = CampaignInput.duration(in.retryDelay(), "retryDelay", errors, Duration.ofMinutes(5));
+        Duration retryDelay = CampaignInput.duration(in.retryDelay(), "retryDelay", errors, defaults.retryDelay());
         Duration verifyInterval = CampaignInput.duration(in.verifyInterval(), "verifyInterval", errors,
-                Duration.ofSeconds(10));
-        double rate = in.rate() == null ? 10 : in.rate();
+                defaults.verifyInterval());
+        double rate = in.rate() == null ? defaults.rate() : in.rate();
         if (!(rate > 0 && rate <= 10_000)) {
             errors.add(new FieldError("rate", "More than 0 and at most 10000 per second."));
         }
         if (in.verifyPort() != null && (in.verifyPort() < 1 || in.verifyPort() > 65535)) {
             errors.add(new FieldError("verifyPort", "1 to 65535."));
         }
+        var method = in.methodRule(errors);
+        var after = in.after(errors);
         List<String> ids = errors.isEmpty() ? selection(in, errors) : List.of();
         if (errors.isEmpty() && ids.isEmpty()) {
             errors.add(new FieldError("group", "The selection matches no node."));
@@ -123,7 +145,8 @@ public final class Campaigns {
         }
         String id = "c-" + UUID.randomUUID().toString().substring(0, 13);
         CampaignDefinition def = new CampaignDefinition(id, in.name().strip(), ids, start, deadline, retries,
-                retryDelay, rate, verifyInterval, in.verifyPort());
+                retryDelay, rate, verifyInterval, in.verifyPort(), method, after, cron == null ? null : cron.toString(),
+                tz, null, null);
         database.jdbc().transaction(tx -> {
             tx.update("INSERT INTO wake_campaigns (id, name, spec, state, window_start, window_deadline, created_by,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, def.name(), def.encode(),
@@ -132,11 +155,11 @@ public final class Campaigns {
                 tx.update("INSERT INTO wake_campaign_nodes (campaign_id, position, node_id) VALUES (?, ?, ?)", id, i,
                         ids.get(i));
             }
-            audit.record(tx, by, "campaign.create", def.name(), "success", ids.size() + " nodes, " + start + " to "
-                    + deadline, source);
+            audit.record(tx, by, "campaign.create", def.name(), "success", ids.size() + " nodes, " + def.start()
+                    + " to " + def.deadline() + (cron == null ? "" : ", recurring '" + cron + "' " + tz), source);
             return null;
         });
-        scheduler.schedule(task.instance(id, id), start);
+        scheduler.schedule(task.instance(id, id), def.start());
         return get(id);
     }
 
@@ -172,13 +195,24 @@ public final class Campaigns {
                 .orElseThrow(() -> new ApplianceException.NotFound("No campaign " + id));
     }
 
-    /** The report as of now: every target, pending ones included. */
+    /** The report of the current (or next) window as of now: every target, pending ones included. */
     public CampaignReport report(Campaign c) {
-        Map<String, TargetState> saved = store.load(c.runId());
+        return report(c, new Occurrence(c.definition().start(), c.definition().deadline()));
+    }
+
+    /** The report of a recurring campaign's previous window, if one has run. */
+    public Optional<CampaignReport> lastReport(Campaign c) {
+        CampaignDefinition d = c.definition();
+        return d.lastStart() == null ? Optional.empty()
+                : Optional.of(report(c, new Occurrence(d.lastStart(), d.lastDeadline())));
+    }
+
+    private CampaignReport report(Campaign c, Occurrence window) {
+        String runId = c.definition().id() + "@" + window.start();
+        Map<String, TargetState> saved = store.load(runId);
         List<TargetState> states = c.definition().nodeIds().stream()
                 .map(n -> saved.getOrDefault(n, TargetState.pending(n))).toList();
-        return CampaignReport.of(c.runId(), new Occurrence(c.definition().start(), c.definition().deadline()), states,
-                clock.instant());
+        return CampaignReport.of(runId, window, states, clock.instant());
     }
 
     /** Stops a campaign: a scheduled one never starts, a running one records what is in flight and stops. */
@@ -202,10 +236,11 @@ public final class Campaigns {
         }
     }
 
-    private void run(String id) {
+    /** Runs the campaign's current window; returns when its next window opens, if it recurs. */
+    private Optional<Instant> run(String id) {
         Campaign c = get(id);
         if (c.state() == State.DONE || c.state() == State.CANCELLED) {
-            return;
+            return Optional.empty();
         }
         database.jdbc().update("UPDATE wake_campaigns SET state = ? WHERE id = ? AND state = ?", State.RUNNING.name(),
                 id, State.SCHEDULED.name());
@@ -214,18 +249,27 @@ public final class Campaigns {
         for (String nodeId : d.nodeIds()) {
             nodes.find(nodeId).ifPresent(n -> list.add(targets.target(n, d.verifyPort())));
         }
-        CampaignSpec spec = new CampaignSpec(id, d.name(), list, new CampaignSchedule.Once(new Occurrence(d.start(),
-                d.deadline())), MethodRule.AUTO, d.rate(), d.verifyInterval(),
-                new CampaignSpec.Retries(d.retries(), d.retryDelay()), AfterWindow.LEAVE_ON);
+        CampaignSpec spec = new CampaignSpec(id, d.name(), list, d.schedule(), d.method(), d.rate(),
+                d.verifyInterval(), new CampaignSpec.Retries(d.retries(), d.retryDelay()), d.after());
         running.put(id, Thread.currentThread());
         try {
             CampaignReport report = engine.run(spec, new Occurrence(d.start(), d.deadline()));
-            finish(id, State.DONE);
-            LOG.info("campaign {} done: {}", id, report.counts());
+            LOG.info("campaign {} window {} done: {}", id, d.start(), report.counts());
+            Optional<CampaignDefinition> next = d.nextWindow();
+            if (next.isEmpty()) {
+                finish(id, State.DONE);
+                return Optional.empty();
+            }
+            CampaignDefinition n = next.get();
+            int moved = database.jdbc().update("UPDATE wake_campaigns SET spec = ?, state = ?, window_start = ?,"
+                    + " window_deadline = ? WHERE id = ? AND state = ?", n.encode(), State.SCHEDULED.name(),
+                    n.start().toEpochMilli(), n.deadline().toEpochMilli(), id, State.RUNNING.name());
+            return moved == 1 ? Optional.of(n.start()) : Optional.empty(); // 0: cancelled meanwhile
         } catch (InterruptedException e) {
             if (get(id).state() != State.CANCELLED) {
                 throw new IllegalStateException("campaign " + id + " interrupted by shutdown; it resumes on start");
             }
+            return Optional.empty();
         } finally {
             running.remove(id);
             Thread.interrupted();

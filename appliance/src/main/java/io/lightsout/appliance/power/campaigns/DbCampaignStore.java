@@ -10,6 +10,7 @@ import io.lightsout.appliance.store.Jdbc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,12 +31,22 @@ public final class DbCampaignStore implements CampaignStore {
 
     @Override
     public void save(String runId, TargetState s) {
-        String text = encode(s);
+        saveAll(runId, List.of(s));
+    }
+
+    @Override
+    public void saveAll(String runId, List<TargetState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
         jdbc.transaction(tx -> {
-            if (tx.update("UPDATE wake_campaign_targets SET status = ?, state = ?, updated_at = ? WHERE run_id = ?"
+            for (TargetState s : states) {
+                String text = encode(s);
+                if (tx.update("UPDATE wake_campaign_targets SET status = ?, state = ?, updated_at = ? WHERE run_id = ?"
                     + " AND node_id = ?", s.status().name(), text, clock.millis(), runId, s.nodeId()) == 0) {
                 tx.update("INSERT INTO wake_campaign_targets (run_id, node_id, status, state, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?)", runId, s.nodeId(), s.status().name(), text, clock.millis());
+                }
             }
             return null;
         });

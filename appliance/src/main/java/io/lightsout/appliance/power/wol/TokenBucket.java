@@ -41,6 +41,19 @@ public final class TokenBucket {
         return sendAt;
     }
 
+    /**
+     * Like {@link #reserve} with burst 1 semantics for a single sender that may oversleep: a slot up to
+     * {@code catchUp} in the past is still granted (the caller sends at once), so time lost to a late wake-up is
+     * made up and the long-run rate is the configured one; after a longer idle time the schedule restarts at
+     * {@code now}, so there is no burst beyond {@code catchUp}'s worth.
+     */
+    public synchronized Instant reserveCatchingUp(Instant now, Duration catchUp) {
+        Instant tat = theoreticalArrival.isBefore(now.minus(catchUp)) ? now : theoreticalArrival;
+        Instant allowed = tat.minusNanos(toleranceNanos);
+        theoreticalArrival = tat.plusNanos(intervalNanos);
+        return allowed;
+    }
+
     public Duration interval() {
         return Duration.ofNanos(intervalNanos);
     }
