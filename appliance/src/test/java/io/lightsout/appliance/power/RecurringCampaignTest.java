@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A recurring campaign runs window after window through db-scheduler: every minute, a 4-second window that wakes
+ * A recurring campaign runs window after window through db-scheduler: every minute, a 15-second window (slack for a loaded build machine) that wakes
  * the lab BMC and shuts it down again at the deadline, so the second window must wake it a second time. Takes up
  * to two minutes (cron has minute resolution).
  */
@@ -39,7 +39,7 @@ class RecurringCampaignTest {
             java.nio.file.Files.delete(csv);
             lab.bmcs().getFirst().setPowerState(PowerState.OFF);
             JsonNode c = http.json("POST", "/api/v1/wake-campaigns", Map.of("name", "every-minute", "all", true,
-                    "recurrence", "* * * * *", "deadline", "4s", "retries", 0, "verifyInterval", "300ms",
+                    "recurrence", "* * * * *", "deadline", "15s", "retries", 0, "verifyInterval", "300ms",
                     "afterWindow", "power-off-woken"), admin).json();
             String id = c.path("id").asText();
             Instant first = Instant.parse(c.path("start").asText());
