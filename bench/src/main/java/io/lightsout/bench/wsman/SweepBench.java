@@ -1,8 +1,5 @@
 package io.lightsout.bench.wsman;
 
-import io.lightsout.lab.BmcType;
-import io.lightsout.lab.Lab;
-import io.lightsout.lab.SimulatedBmc;
 import io.lightsout.wsman.WsmanClient;
 import io.lightsout.wsman.WsmanEndpoint;
 import io.lightsout.wsman.amt.AmtProfile;
@@ -55,6 +52,10 @@ public final class SweepBench implements Callable<Integer> {
     @Option(names = "--plain-http", description = "lab without TLS")
     boolean plain;
 
+    @Option(names = "--lab-processes", defaultValue = "0",
+            description = "child JVMs the lab is split over (default 0: as few as the file-descriptor limit allows)")
+    int labProcesses;
+
     @Option(names = "--warm-rounds", defaultValue = "3",
             description = "warm sweeps to run; the last one is reported as 'warm' (default 3, JIT settles)")
     int warmRounds;
@@ -67,12 +68,10 @@ public final class SweepBench implements Callable<Integer> {
             return 2;
         }
         int amt = bmcs * amtPercent / 100;
-        Duration l = Duration.ofMillis(latencyMs);
-        try (Lab lab = Lab.builder().idrac(bmcs - amt).amt(amt).base(base).idracPort(0).amtPort(0).tls(!plain)
-                .latency(l, l).start()) {
-            System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores%n",
-                    bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs, concurrency,
-                    Runtime.getRuntime().availableProcessors());
+        try (LabProcesses lab = LabProcesses.start(bmcs - amt, amt, base, latencyMs, !plain, labProcesses)) {
+            System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores,"
+                            + " lab in %d child JVM(s)%n", bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs,
+                    concurrency, Runtime.getRuntime().availableProcessors(), lab.processes());
             // Connections stay pooled between sweeps (a cold sweep of thousands of handshakes can outlast 20 s).
             try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), 1)) {
                 List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
@@ -86,17 +85,17 @@ public final class SweepBench implements Callable<Integer> {
         return 0;
     }
 
-    private List<Supplier<PowerReading>> readers(WsmanClient client, List<SimulatedBmc> all) {
+    private List<Supplier<PowerReading>> readers(WsmanClient client, List<LabProcesses.Bmc> all) {
         List<Supplier<PowerReading>> out = new ArrayList<>(all.size());
-        for (SimulatedBmc b : all) {
-            WsmanEndpoint.Builder e = WsmanEndpoint.builder(URI.create(b.url()), new Credentials(b.username(),
-                    b.password())).auth(b.type() == BmcType.IDRAC ? AuthScheme.BASIC : AuthScheme.DIGEST)
+        for (LabProcesses.Bmc b : all) {
+            WsmanEndpoint.Builder e = WsmanEndpoint.builder(URI.create(b.url(!plain)), new Credentials(b.username(),
+                    b.password())).auth(b.idrac() ? AuthScheme.BASIC : AuthScheme.DIGEST)
                     .connectTimeout(Duration.ofSeconds(30)).responseTimeout(Duration.ofSeconds(60));
             if (!plain) {
-                e.trust(new TrustPolicy.Pinned(b.certificateSha256()));
+                e.trust(new TrustPolicy.Pinned(b.sha256()));
             }
             var session = client.session(e.build());
-            if (b.type() == BmcType.IDRAC) {
+            if (b.idrac()) {
                 IdracProfile p = new IdracProfile(session);
                 out.add(p::powerState);
             } else {
@@ -107,13 +106,13 @@ public final class SweepBench implements Callable<Integer> {
         return out;
     }
 
-    private record Sweep(double wallSeconds, double cpuSeconds, long httpRequests, Map<PowerState, Integer> states,
+    private record Sweep(double wallSeconds, double clientCpu, double labCpu, long httpRequests, Map<PowerState, Integer> states,
                          String firstProblem) {
     }
 
-    private Sweep sweep(List<Supplier<PowerReading>> readers, Lab lab) throws Exception {
+    private Sweep sweep(List<Supplier<PowerReading>> readers, LabProcesses lab) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long requests0 = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum();
+        LabProcesses.Stats lab0 = lab.stats();
         PowerReading[] results = new PowerReading[readers.size()];
         AtomicInteger next = new AtomicInteger();
         long cpu0 = os.getProcessCpuTime();
@@ -133,6 +132,7 @@ public final class SweepBench implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        LabProcesses.Stats lab1 = lab.stats();
         Map<PowerState, Integer> states = new EnumMap<>(PowerState.class);
         String problem = null;
         for (PowerReading r : results) {
@@ -141,14 +141,16 @@ public final class SweepBench implements Callable<Integer> {
                 problem = r.detail();
             }
         }
-        long requests = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum() - requests0;
-        return new Sweep(wall, cpu, requests, states, problem);
+        return new Sweep(wall, cpu, lab1.cpuSeconds() - lab0.cpuSeconds(), lab1.requests() - lab0.requests(), states,
+                problem);
     }
 
     private void report(String name, Sweep s) {
         double ideal = (double) bmcs * latencyMs / 1000.0 / concurrency;
-        System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.1f s (client + lab), states %s%n",
-                name, s.wallSeconds(), bmcs / s.wallSeconds(), s.httpRequests(), s.cpuSeconds(), s.states());
+        System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.2f s (client %.2f + lab %.2f;"
+                        + " %.0f + %.0f µs per call), states %s%n", name, s.wallSeconds(), bmcs / s.wallSeconds(),
+                s.httpRequests(), s.clientCpu() + s.labCpu(), s.clientCpu(), s.labCpu(), s.clientCpu() * 1e6 / bmcs,
+                s.labCpu() * 1e6 / bmcs, s.states());
         if (latencyMs > 0) {
             System.out.printf("%s efficiency %.2f%n", name, ideal / s.wallSeconds());
         }
