@@ -26,9 +26,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench sweep}: starts a lab and reads the power state of every BMC through the profiles twice — cold (a new
- * client: new connections, full TLS handshakes, Digest challenges) and warm (the same client again: kept-alive
- * connections, remembered nonces). Efficiency = (N × L / C) / wall: 1.0 means the sweep took only the lab's latency.
+ * {@code bench sweep}: starts a lab (in child JVMs, see {@link LabProcesses}) and reads the power state of every BMC
+ * through the profiles — cold (a new client: new connections, full TLS handshakes, Digest challenges), then warm
+ * rounds (the same client again: kept-alive connections, remembered nonces), as a periodic power sync of a
+ * long-running appliance sees them; the last warm round is reported as "warm". Efficiency = (N × L / C) / wall: 1.0
+ * means the sweep took only the lab's latency. CPU is reported for the client (this JVM) and the lab separately.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Power-state sweep over a simulated lab: cold and warm efficiency, calls/s, CPU seconds.")
@@ -56,8 +58,9 @@ public final class SweepBench implements Callable<Integer> {
             description = "child JVMs the lab is split over (default 0: as few as the file-descriptor limit allows)")
     int labProcesses;
 
-    @Option(names = "--warm-rounds", defaultValue = "3",
-            description = "warm sweeps to run; the last one is reported as 'warm' (default 3, JIT settles)")
+    @Option(names = "--warm-rounds", defaultValue = "10",
+            description = "warm sweeps to run; the last one is reported as 'warm' (default 10: the JIT compilers of"
+                    + " client and lab settle after some tens of thousands of calls)")
     int warmRounds;
 
     @Override
