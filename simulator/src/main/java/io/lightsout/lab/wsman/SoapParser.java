@@ -121,12 +121,6 @@ public final class SoapParser {
 
     /** Parses any small document into an {@link XmlElement} tree with the same hardening. */
     public static XmlElement parseTree(byte[] bytes) {
-        XmlElement plain = PlainXml.tryParse(bytes, MAX_ELEMENTS, MAX_DEPTH);
-        return plain != null ? plain : stax(bytes);
-    }
-
-    /** The hardened StAX reader: the authority on anything but plain documents (and the one that words faults). */
-    static XmlElement stax(byte[] bytes) {
         XMLStreamReader r = null;
         Reusable reusable = null;
         boolean parsed = false;

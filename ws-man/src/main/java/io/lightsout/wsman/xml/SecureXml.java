@@ -65,6 +65,12 @@ public final class SecureXml {
 
     /** Parses strictly. */
     public static XmlElement parse(byte[] document) throws XmlParseException {
+        XmlElement plain = PlainXmlReader.tryParse(document, MAX_ELEMENTS, MAX_DEPTH);
+        return plain != null ? plain : parseWithStax(document);
+    }
+
+    /** The hardened StAX reader: the authority on anything but plain documents, and the one that words errors. */
+    static XmlElement parseWithStax(byte[] document) throws XmlParseException {
         Pooled pooled = document.length <= REUSE_MAX_BYTES ? take() : null;
         XMLInputFactory factory = pooled != null ? pooled.factory : FACTORY;
         try {
