@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * {@code bench sweep}: starts a lab (in child JVMs, see {@link LabProcesses}) and reads the power state of every BMC
  * through the profiles — cold (a new client: new connections, full TLS handshakes, Digest challenges), then warm
  * rounds (the same client again: kept-alive connections, remembered nonces), as a periodic power sync of a
- * long-running appliance sees them; the last warm round is reported as "warm". Efficiency = (N × L / C) / wall: 1.0
+ * long-running appliance sees them. "warm" is the median (by wall time) of the second half of the warm rounds, after
+ * the JIT compilers have settled, with the slowest of them beside it. Efficiency = (N × L / C) / wall: 1.0
  * means the sweep took only the lab's latency. CPU is reported for the client (this JVM) and the lab separately.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -59,8 +60,8 @@ public final class SweepBench implements Callable<Integer> {
     int labProcesses;
 
     @Option(names = "--warm-rounds", defaultValue = "10",
-            description = "warm sweeps to run; the last one is reported as 'warm' (default 10: the JIT compilers of"
-                    + " client and lab settle after some tens of thousands of calls)")
+            description = "warm sweeps to run; 'warm' is the median of the second half (default 10: the JIT compilers"
+                    + " of client and lab settle after some tens of thousands of calls)")
     int warmRounds;
 
     @Override
@@ -79,10 +80,20 @@ public final class SweepBench implements Callable<Integer> {
             try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), 1)) {
                 List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
                 report("cold", sweep(readers, lab));
-                for (int r = 1; r < warmRounds; r++) {
-                    report("warm-" + r, sweep(readers, lab));
+                List<Sweep> settled = new ArrayList<>();
+                for (int r = 1; r <= warmRounds; r++) {
+                    Sweep s = sweep(readers, lab);
+                    report("warm-" + r, s);
+                    if (r > warmRounds / 2) {
+                        settled.add(s);
+                    }
                 }
-                report("warm", sweep(readers, lab));
+                settled.sort(java.util.Comparator.comparingDouble(Sweep::wallSeconds));
+                Sweep slowest = settled.getLast();
+                System.out.printf("warm = median of warm-%d..warm-%d; the slowest of them: wall %.2f s%s%n",
+                        warmRounds / 2 + 1, warmRounds, slowest.wallSeconds(), latencyMs > 0 ? String.format(
+                                ", efficiency %.2f", efficiency(slowest)) : "");
+                report("warm", settled.get((settled.size() - 1) / 2));
             }
         }
         return 0;
@@ -149,16 +160,19 @@ public final class SweepBench implements Callable<Integer> {
     }
 
     private void report(String name, Sweep s) {
-        double ideal = (double) bmcs * latencyMs / 1000.0 / concurrency;
         System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.2f s (client %.2f + lab %.2f;"
                         + " %.0f + %.0f µs per call), states %s%n", name, s.wallSeconds(), bmcs / s.wallSeconds(),
                 s.httpRequests(), s.clientCpu() + s.labCpu(), s.clientCpu(), s.labCpu(), s.clientCpu() * 1e6 / bmcs,
                 s.labCpu() * 1e6 / bmcs, s.states());
         if (latencyMs > 0) {
-            System.out.printf("%s efficiency %.2f%n", name, ideal / s.wallSeconds());
+            System.out.printf("%s efficiency %.2f%n", name, efficiency(s));
         }
         if (s.firstProblem() != null) {
             System.out.println("  first problem: " + s.firstProblem());
         }
+    }
+
+    private double efficiency(Sweep s) {
+        return (double) bmcs * latencyMs / 1000.0 / concurrency / s.wallSeconds();
     }
 }
