@@ -129,7 +129,7 @@ final class PlainXmlReader {
         }
         pos++;
         String qname = name();
-        Map<String, String> raw = new HashMap<>(4);
+        List<String> raw = new ArrayList<>(4); // name, value, name, value, ...
         Map<String, String> ns = scope;
         boolean empty;
         while (true) {
@@ -148,9 +148,16 @@ final class PlainXmlReader {
                 return null;
             }
             String value = attributeValue();
-            if (value == null || raw.put(an, value) != null) {
+            if (value == null) {
                 return null;
             }
+            for (int k = 0; k < raw.size(); k += 2) {
+                if (raw.get(k).equals(an)) {
+                    return null;
+                }
+            }
+            raw.add(an);
+            raw.add(value);
             if (an.equals("xmlns") || an.startsWith("xmlns:")) {
                 if (ns == scope) {
                     ns = new HashMap<>(scope);
@@ -162,14 +169,16 @@ final class PlainXmlReader {
         if (resolved == null) {
             return null;
         }
-        Map<String, String> attrs = raw.isEmpty() ? Map.of() : new HashMap<>(raw.size() * 2);
-        for (Map.Entry<String, String> a : raw.entrySet()) {
-            String[] an = resolve(a.getKey(), ns, false);
+        Map<String, String> attrs = raw.isEmpty() ? Map.of() : new HashMap<>(raw.size());
+        for (int i = 0; i < raw.size(); i += 2) {
+            String[] an = resolve(raw.get(i), ns, false);
             if (an == null) {
                 return null;
             }
-            if (!XMLNS_URI.equals(an[0])) {
-                attrs.put(an[0].isEmpty() ? an[1] : "{" + an[0] + "}" + an[1], a.getValue());
+            // two prefixes bound to one namespace can name one attribute twice: not well-formed
+            if (!XMLNS_URI.equals(an[0])
+                    && attrs.put(an[0].isEmpty() ? an[1] : "{" + an[0] + "}" + an[1], raw.get(i + 1)) != null) {
+                return null;
             }
         }
         StringBuilder text = new StringBuilder();
@@ -306,23 +315,35 @@ final class PlainXmlReader {
         if (q != '"' && q != '\'') {
             return null;
         }
-        int end = s.indexOf(q, pos + 1);
-        if (end < 0 || s.substring(pos + 1, end).indexOf('<') >= 0) {
+        int start = pos + 1;
+        int end = s.indexOf(q, start);
+        if (end < 0) {
             return null;
         }
-        StringBuilder v = new StringBuilder(end - pos);
-        if (!text(pos + 1, end, v)) {
-            return null;
+        boolean references = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            // '<' is not allowed; literal TAB/CR/LF are normalised to spaces (XML 1.0 3.3.3): the full parser does that
+            if (c == '<' || c < 0x20) {
+                return null;
+            }
+            references |= c == '&';
+        }
+        String value;
+        if (references) {
+            StringBuilder v = new StringBuilder(end - start);
+            if (!text(start, end, v)) {
+                return null;
+            }
+            value = v.toString();
+            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\t') >= 0) {
+                return null;
+            }
+        } else {
+            value = s.substring(start, end);
         }
         pos = end + 1;
-        // attribute-value normalisation (XML 1.0 3.3.3): literal whitespace becomes a space
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
-                return null; // rare in requests; the full parser normalises it exactly
-            }
-        }
-        return v.toString();
+        return value;
     }
 
     private boolean skipEquals() {

@@ -74,6 +74,8 @@ class PlainXmlReaderTest {
                 "<r/><r/>",
                 "<r a=1/>",
                 "<r a=\"1\" a=\"2\"/>",
+                "<r xmlns:p=\"urn:x\" xmlns:q=\"urn:x\" p:a=\"1\" q:a=\"2\"/>",
+                "<r a=\"x\ny\"/>",
                 "<p:r/>",
                 "<r>]]></r>",
                 "<r>\u0001</r>",
