@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * (Debian python3-dracclient, {@code /usr/bin/python3}) with a thread pool of {@code --threads} workers — Ironic's
  * default power-sync worker count is 8. dracclient speaks only iDRAC, so the lab is all iDRACs. dracclient posts
  * every request with a new {@code requests} session: each call is a new TCP connection and a full TLS handshake,
- * so its cold and warm rounds do the same work.
+ * so all its rounds ("first", "second", ...) do the same work.
  */
 @Command(name = "sweep-dracclient", mixinStandardHelpOptions = true,
         description = "Power-state sweep by python-dracclient (thread pool) over a simulated iDRAC lab.")
@@ -31,7 +31,7 @@ public final class DracclientSweepBench implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "dracclient worker threads (default 8, Ironic's)")
     int threads;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "sweeps to run (default 2: cold, warm)")
+    @Option(names = "--rounds", defaultValue = "2", description = "sweeps to run (default 2)")
     int rounds;
 
     @Option(names = "--base", defaultValue = "127.31.0.1", description = "first lab address (default 127.31.0.1)")
@@ -60,32 +60,41 @@ public final class DracclientSweepBench implements Callable<Integer> {
                     lab.processes());
             Process p = new ProcessBuilder(python.toString(), script.toString(), String.valueOf(threads),
                     String.valueOf(rounds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (Writer w = p.outputWriter(StandardCharsets.UTF_8)) {
-                for (LabProcesses.Bmc b : lab.bmcs()) {
-                    w.write(b.address() + " " + b.port() + " " + b.username() + " " + b.password() + "\n");
-                }
-            }
-            LabProcesses.Stats before = lab.stats();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (!line.startsWith("round ")) {
-                        System.out.println(line);
-                        continue;
-                    }
-                    LabProcesses.Stats after = lab.stats();
-                    report(line.split(" ", 7), after.cpuSeconds() - before.cpuSeconds(),
-                            after.requests() - before.requests());
-                    before = after;
-                }
-            }
-            int rc = p.waitFor();
-            if (rc != 0) {
-                System.err.println("sweep-dracclient: python exited with " + rc);
-                return 1;
+            try {
+                return drive(p, lab);
+            } finally {
+                p.destroy();
             }
         } finally {
             Files.deleteIfExists(script);
+        }
+    }
+
+    /** Feeds the BMC list to the script and prints each round it reports with the lab's CPU for that round. */
+    private int drive(Process p, LabProcesses lab) throws Exception {
+        try (Writer w = p.outputWriter(StandardCharsets.UTF_8)) {
+            for (LabProcesses.Bmc b : lab.bmcs()) {
+                w.write(b.address() + " " + b.port() + " " + b.username() + " " + b.password() + "\n");
+            }
+        }
+        LabProcesses.Stats before = lab.stats();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.startsWith("round ")) {
+                    System.out.println(line);
+                    continue;
+                }
+                LabProcesses.Stats after = lab.stats();
+                report(line.split(" ", 7), after.cpuSeconds() - before.cpuSeconds(),
+                        after.requests() - before.requests());
+                before = after;
+            }
+        }
+        int rc = p.waitFor();
+        if (rc != 0) {
+            System.err.println("sweep-dracclient: python exited with " + rc);
+            return 1;
         }
         return 0;
     }

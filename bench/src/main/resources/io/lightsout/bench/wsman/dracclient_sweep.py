@@ -30,6 +30,7 @@ with ThreadPoolExecutor(max_workers=threads) as pool:
         wall, used = time.monotonic() - t0, cpu() - c0
         ok = sum(1 for s, e in results if s in ("POWER_ON", "POWER_OFF"))
         errors = [e for s, e in results if e]
-        print("round %s %.3f %.3f %d %d %s" % ("cold" if rnd == 0 else "warm", wall, used, ok,
+        name = ["first", "second"][rnd] if rnd < 2 else "round-%d" % (rnd + 1)
+        print("round %s %.3f %.3f %d %d %s" % (name, wall, used, ok,
                                                len(results) - ok, (errors[0] if errors else "-").replace("\n", " ")),
               flush=True)
