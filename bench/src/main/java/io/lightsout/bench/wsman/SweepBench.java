@@ -160,10 +160,12 @@ public final class SweepBench implements Callable<Integer> {
     }
 
     private void report(String name, Sweep s) {
+        double cpu = s.clientCpu() + s.labCpu();
+        // cores busy = CPU / wall: near the core count, the sweep is CPU-bound (the cold one: TLS handshakes)
         System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.2f s (client %.2f + lab %.2f;"
-                        + " %.0f + %.0f µs per call), states %s%n", name, s.wallSeconds(), bmcs / s.wallSeconds(),
-                s.httpRequests(), s.clientCpu() + s.labCpu(), s.clientCpu(), s.labCpu(), s.clientCpu() * 1e6 / bmcs,
-                s.labCpu() * 1e6 / bmcs, s.states());
+                        + " %.0f + %.0f µs per call; %.2f of %d cores busy), states %s%n", name, s.wallSeconds(),
+                bmcs / s.wallSeconds(), s.httpRequests(), cpu, s.clientCpu(), s.labCpu(), s.clientCpu() * 1e6 / bmcs,
+                s.labCpu() * 1e6 / bmcs, cpu / s.wallSeconds(), Runtime.getRuntime().availableProcessors(), s.states());
         if (latencyMs > 0) {
             System.out.printf("%s efficiency %.2f%n", name, efficiency(s));
         }
