@@ -55,6 +55,11 @@ public final class SweepBench implements Callable<Integer> {
     @Option(names = "--plain-http", description = "lab without TLS")
     boolean plain;
 
+    @Option(names = "--no-keep-alive",
+            description = "the client keeps no idle connection: warm sweeps open new TCP connections and resume TLS"
+                    + " sessions (what a sync sees when BMCs close idle connections between syncs)")
+    boolean noKeepAlive;
+
     @Option(names = "--lab-processes", defaultValue = "0",
             description = "child JVMs the lab is split over (default 0: as few as the file-descriptor limit allows)")
     int labProcesses;
@@ -74,10 +79,11 @@ public final class SweepBench implements Callable<Integer> {
         int amt = bmcs * amtPercent / 100;
         try (LabProcesses lab = LabProcesses.start(bmcs - amt, amt, base, latencyMs, !plain, labProcesses)) {
             System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores,"
-                            + " lab in %d child JVM(s)%n", bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs,
-                    concurrency, Runtime.getRuntime().availableProcessors(), lab.processes());
+                            + " lab in %d child JVM(s)%s%n", bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs,
+                    concurrency, Runtime.getRuntime().availableProcessors(), lab.processes(),
+                    noKeepAlive ? ", no keep-alive (TLS session resumption)" : "");
             // Connections stay pooled between sweeps (a cold sweep of thousands of handshakes can outlast 20 s).
-            try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), 1)) {
+            try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), noKeepAlive ? 0 : 1)) {
                 List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
                 report("cold", sweep(readers, lab));
                 List<Sweep> settled = new ArrayList<>();
