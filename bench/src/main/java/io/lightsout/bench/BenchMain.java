@@ -1,5 +1,6 @@
 package io.lightsout.bench;
 
+import io.lightsout.bench.wsman.DracclientSweepBench;
 import io.lightsout.bench.wsman.SweepBench;
 import io.lightsout.bench.wsman.TransportBench;
 import picocli.CommandLine;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/lightsout bench ...}: one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
         subcommands = {WakeCampaignBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class,
-            SweepBench.class, TransportBench.class, ApplianceBench.class, NodesBench.class, NodesListBench.class,
-            FleetCampaignBench.class, CampaignCrashBench.class})
+            SweepBench.class, DracclientSweepBench.class, TransportBench.class, ApplianceBench.class,
+            NodesBench.class, NodesListBench.class, FleetCampaignBench.class, CampaignCrashBench.class})
 public final class BenchMain implements Runnable {
 
     @Override

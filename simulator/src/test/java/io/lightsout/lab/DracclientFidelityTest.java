@@ -70,7 +70,9 @@ class DracclientFidelityTest {
         Path script = dir.resolve("drac.py");
         Files.writeString(script, SCRIPT);
         try (Lab lab = Lab.builder().idrac(1).amt(0).base(TestClient.randomBase()).idracPort(0)
-                .powerDelay(Duration.ofMillis(300)).jobDurations(Duration.ofMillis(200), Duration.ofMillis(500))
+                .powerDelay(Duration.ofMillis(300))
+                // long enough that the job is still unfinished when listed on a loaded machine, short enough to poll
+                .jobDurations(Duration.ofMillis(1500), Duration.ofMillis(1500))
                 .start()) {
             SimulatedBmc bmc = lab.bmcs().get(0);
             String out = run(List.of(python.toString(), script.toString(), bmc.address(),

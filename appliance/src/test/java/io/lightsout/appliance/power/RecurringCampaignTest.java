@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A recurring campaign runs window after window through db-scheduler: every minute, a 15-second window (slack for a loaded build machine) that wakes
+ * A recurring campaign runs window after window through db-scheduler: every minute, a 15-second window (slack
+ * for a loaded build machine) that wakes
  * the lab BMC and shuts it down again at the deadline, so the second window must wake it a second time. Takes up
  * to two minutes (cron has minute resolution).
  */

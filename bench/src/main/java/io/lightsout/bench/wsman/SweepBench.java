@@ -1,8 +1,5 @@
 package io.lightsout.bench.wsman;
 
-import io.lightsout.lab.BmcType;
-import io.lightsout.lab.Lab;
-import io.lightsout.lab.SimulatedBmc;
 import io.lightsout.wsman.WsmanClient;
 import io.lightsout.wsman.WsmanEndpoint;
 import io.lightsout.wsman.amt.AmtProfile;
@@ -29,9 +26,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench sweep}: starts a lab and reads the power state of every BMC through the profiles twice — cold (a new
- * client: new connections, full TLS handshakes, Digest challenges) and warm (the same client again: kept-alive
- * connections, remembered nonces). Efficiency = (N × L / C) / wall: 1.0 means the sweep took only the lab's latency.
+ * {@code bench sweep}: starts a lab (in child JVMs, see {@link LabProcesses}) and reads the power state of every BMC
+ * through the profiles — cold (a new client: new connections, full TLS handshakes, Digest challenges), then warm
+ * rounds (the same client again: kept-alive connections, remembered nonces), as a periodic power sync of a
+ * long-running appliance sees them. "warm" is the median (by wall time) of the second half of the warm rounds, after
+ * the JIT compilers have settled, with the slowest of them beside it. Efficiency = (N × L / C) / wall: 1.0
+ * means the sweep took only the lab's latency. CPU is reported for the client (this JVM) and the lab separately.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Power-state sweep over a simulated lab: cold and warm efficiency, calls/s, CPU seconds.")
@@ -55,8 +55,18 @@ public final class SweepBench implements Callable<Integer> {
     @Option(names = "--plain-http", description = "lab without TLS")
     boolean plain;
 
-    @Option(names = "--warm-rounds", defaultValue = "3",
-            description = "warm sweeps to run; the last one is reported as 'warm' (default 3, JIT settles)")
+    @Option(names = "--no-keep-alive",
+            description = "the client keeps no idle connection: warm sweeps open new TCP connections and resume TLS"
+                    + " sessions (what a sync sees when BMCs close idle connections between syncs)")
+    boolean noKeepAlive;
+
+    @Option(names = "--lab-processes", defaultValue = "0",
+            description = "child JVMs the lab is split over (default 0: as few as the file-descriptor limit allows)")
+    int labProcesses;
+
+    @Option(names = "--warm-rounds", defaultValue = "10",
+            description = "warm sweeps to run; 'warm' is the median of the second half (default 10: the JIT compilers"
+                    + " of client and lab settle after some tens of thousands of calls)")
     int warmRounds;
 
     @Override
@@ -67,36 +77,45 @@ public final class SweepBench implements Callable<Integer> {
             return 2;
         }
         int amt = bmcs * amtPercent / 100;
-        Duration l = Duration.ofMillis(latencyMs);
-        try (Lab lab = Lab.builder().idrac(bmcs - amt).amt(amt).base(base).idracPort(0).amtPort(0).tls(!plain)
-                .latency(l, l).start()) {
-            System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores%n",
-                    bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs, concurrency,
-                    Runtime.getRuntime().availableProcessors());
+        try (LabProcesses lab = LabProcesses.start(bmcs - amt, amt, base, latencyMs, !plain, labProcesses)) {
+            System.out.printf("sweep: %d BMCs (%d iDRAC, %d AMT, %s), latency %d ms, concurrency %d, %d cores,"
+                            + " lab in %d child JVM(s)%s%n", bmcs, bmcs - amt, amt, plain ? "HTTP" : "HTTPS", latencyMs,
+                    concurrency, Runtime.getRuntime().availableProcessors(), lab.processes(),
+                    noKeepAlive ? ", no keep-alive (TLS session resumption)" : "");
             // Connections stay pooled between sweeps (a cold sweep of thousands of handshakes can outlast 20 s).
-            try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), 1)) {
+            try (WsmanClient client = WsmanClient.create(Duration.ofMinutes(5), noKeepAlive ? 0 : 1)) {
                 List<Supplier<PowerReading>> readers = readers(client, lab.bmcs());
                 report("cold", sweep(readers, lab));
-                for (int r = 1; r < warmRounds; r++) {
-                    report("warm-" + r, sweep(readers, lab));
+                List<Sweep> settled = new ArrayList<>();
+                for (int r = 1; r <= warmRounds; r++) {
+                    Sweep s = sweep(readers, lab);
+                    report("warm-" + r, s);
+                    if (r > warmRounds / 2) {
+                        settled.add(s);
+                    }
                 }
-                report("warm", sweep(readers, lab));
+                settled.sort(java.util.Comparator.comparingDouble(Sweep::wallSeconds));
+                Sweep slowest = settled.getLast();
+                System.out.printf("warm = median of warm-%d..warm-%d; the slowest of them: wall %.2f s%s%n",
+                        warmRounds / 2 + 1, warmRounds, slowest.wallSeconds(), latencyMs > 0 ? String.format(
+                                ", efficiency %.2f", efficiency(slowest)) : "");
+                report("warm", settled.get((settled.size() - 1) / 2));
             }
         }
         return 0;
     }
 
-    private List<Supplier<PowerReading>> readers(WsmanClient client, List<SimulatedBmc> all) {
+    private List<Supplier<PowerReading>> readers(WsmanClient client, List<LabProcesses.Bmc> all) {
         List<Supplier<PowerReading>> out = new ArrayList<>(all.size());
-        for (SimulatedBmc b : all) {
-            WsmanEndpoint.Builder e = WsmanEndpoint.builder(URI.create(b.url()), new Credentials(b.username(),
-                    b.password())).auth(b.type() == BmcType.IDRAC ? AuthScheme.BASIC : AuthScheme.DIGEST)
+        for (LabProcesses.Bmc b : all) {
+            WsmanEndpoint.Builder e = WsmanEndpoint.builder(URI.create(b.url(!plain)), new Credentials(b.username(),
+                    b.password())).auth(b.idrac() ? AuthScheme.BASIC : AuthScheme.DIGEST)
                     .connectTimeout(Duration.ofSeconds(30)).responseTimeout(Duration.ofSeconds(60));
             if (!plain) {
-                e.trust(new TrustPolicy.Pinned(b.certificateSha256()));
+                e.trust(new TrustPolicy.Pinned(b.sha256()));
             }
             var session = client.session(e.build());
-            if (b.type() == BmcType.IDRAC) {
+            if (b.idrac()) {
                 IdracProfile p = new IdracProfile(session);
                 out.add(p::powerState);
             } else {
@@ -107,13 +126,13 @@ public final class SweepBench implements Callable<Integer> {
         return out;
     }
 
-    private record Sweep(double wallSeconds, double cpuSeconds, long httpRequests, Map<PowerState, Integer> states,
+    private record Sweep(double wallSeconds, double clientCpu, double labCpu, long httpRequests, Map<PowerState, Integer> states,
                          String firstProblem) {
     }
 
-    private Sweep sweep(List<Supplier<PowerReading>> readers, Lab lab) throws Exception {
+    private Sweep sweep(List<Supplier<PowerReading>> readers, LabProcesses lab) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long requests0 = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum();
+        LabProcesses.Stats lab0 = lab.stats();
         PowerReading[] results = new PowerReading[readers.size()];
         AtomicInteger next = new AtomicInteger();
         long cpu0 = os.getProcessCpuTime();
@@ -133,6 +152,7 @@ public final class SweepBench implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        LabProcesses.Stats lab1 = lab.stats();
         Map<PowerState, Integer> states = new EnumMap<>(PowerState.class);
         String problem = null;
         for (PowerReading r : results) {
@@ -141,19 +161,26 @@ public final class SweepBench implements Callable<Integer> {
                 problem = r.detail();
             }
         }
-        long requests = lab.bmcs().stream().mapToLong(SimulatedBmc::requestCount).sum() - requests0;
-        return new Sweep(wall, cpu, requests, states, problem);
+        return new Sweep(wall, cpu, lab1.cpuSeconds() - lab0.cpuSeconds(), lab1.requests() - lab0.requests(), states,
+                problem);
     }
 
     private void report(String name, Sweep s) {
-        double ideal = (double) bmcs * latencyMs / 1000.0 / concurrency;
-        System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.1f s (client + lab), states %s%n",
-                name, s.wallSeconds(), bmcs / s.wallSeconds(), s.httpRequests(), s.cpuSeconds(), s.states());
+        double cpu = s.clientCpu() + s.labCpu();
+        // cores busy = CPU / wall: near the core count, the sweep is CPU-bound (the cold one: TLS handshakes)
+        System.out.printf("%s sweep: wall %.2f s, %.0f calls/s, %d HTTP requests, CPU %.2f s (client %.2f + lab %.2f;"
+                        + " %.0f + %.0f µs per call; %.2f of %d cores busy), states %s%n", name, s.wallSeconds(),
+                bmcs / s.wallSeconds(), s.httpRequests(), cpu, s.clientCpu(), s.labCpu(), s.clientCpu() * 1e6 / bmcs,
+                s.labCpu() * 1e6 / bmcs, cpu / s.wallSeconds(), Runtime.getRuntime().availableProcessors(), s.states());
         if (latencyMs > 0) {
-            System.out.printf("%s efficiency %.2f%n", name, ideal / s.wallSeconds());
+            System.out.printf("%s efficiency %.2f%n", name, efficiency(s));
         }
         if (s.firstProblem() != null) {
             System.out.println("  first problem: " + s.firstProblem());
         }
+    }
+
+    private double efficiency(Sweep s) {
+        return (double) bmcs * latencyMs / 1000.0 / concurrency / s.wallSeconds();
     }
 }

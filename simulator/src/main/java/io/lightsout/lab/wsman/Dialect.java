@@ -20,10 +20,24 @@ public record Dialect(String soap, String wsa, String wsman, String wsen, String
     /** A fresh response MessageID in this vendor's form. */
     public String nextMessageId() {
         long n = COUNTER.incrementAndGet();
+        StringBuilder b = new StringBuilder(41);
         if (amtMessageIds) {
-            return String.format("uuid:00000000-8086-8086-8086-%012X", n);
+            return hex(b.append("uuid:00000000-8086-8086-8086-"), n, 12, true).toString();
         }
-        return String.format("uuid:%08x-%04x-1%03x-8%03x-%012x", (int) (n * 2654435761L), (int) (n & 0xffff),
-                (int) ((n >> 4) & 0xfff), (int) (n & 0xfff), n * 0x9E3779B97F4AL & 0xffffffffffffL);
+        // uuid:%08x-%04x-1%03x-8%03x-%012x, without a Formatter on every answer
+        hex(b.append("uuid:"), (n * 2654435761L) & 0xffffffffL, 8, false).append('-');
+        hex(b, n & 0xffff, 4, false).append("-1");
+        hex(b, (n >> 4) & 0xfff, 3, false).append("-8");
+        hex(b, n & 0xfff, 3, false).append('-');
+        return hex(b, n * 0x9E3779B97F4AL & 0xffffffffffffL, 12, false).toString();
+    }
+
+    /** Appends the low {@code digits} hex digits of {@code v}, zero-padded. */
+    static StringBuilder hex(StringBuilder b, long v, int digits, boolean upper) {
+        String alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            b.append(alphabet.charAt((int) (v >>> shift) & 0xf));
+        }
+        return b;
     }
 }

@@ -89,6 +89,8 @@ public final class Enumerations {
 
     private String newId() {
         next++;
-        return String.format("%08X-0000-0000-0000-%012X", next, System.identityHashCode(this) & 0xffffffffL);
+        StringBuilder b = new StringBuilder(36);
+        Dialect.hex(b, next, 8, true).append("-0000-0000-0000-");
+        return Dialect.hex(b, System.identityHashCode(this) & 0xffffffffL, 12, true).toString();
     }
 }

@@ -20,8 +20,26 @@ public final class SoapParser {
     private static final int MAX_DEPTH = 32;
     private static final int MAX_ELEMENTS = 20_000;
     private static final XMLInputFactory FACTORY = hardenedFactory();
+    /*
+     * A JDK StAX reader costs more to create than a power-state request costs to parse. Requests are parsed on the
+     * lab's IO threads (platform threads), so each keeps a factory with the JDK's "reuse-instance" property, which
+     * hands out its closed reader again. Its symbol table keeps every name seen: the factory is replaced after
+     * REUSE_LIMIT requests and large requests get a fresh reader, so hostile requests cannot grow it without bound.
+     */
+    private static final int REUSE_MAX_BYTES = 16 * 1024;
+    private static final int REUSE_LIMIT = 256;
+    private static final ThreadLocal<Reusable> REUSABLE = new ThreadLocal<>();
 
     private SoapParser() {
+    }
+
+    private static final class Reusable {
+        final XMLInputFactory factory = hardenedFactory();
+        int uses;
+
+        Reusable() {
+            factory.setProperty("reuse-instance", true);
+        }
     }
 
     private static XMLInputFactory hardenedFactory() {
@@ -104,8 +122,18 @@ public final class SoapParser {
     /** Parses any small document into an {@link XmlElement} tree with the same hardening. */
     public static XmlElement parseTree(byte[] bytes) {
         XMLStreamReader r = null;
+        Reusable reusable = null;
+        boolean parsed = false;
+        if (bytes.length <= REUSE_MAX_BYTES && !Thread.currentThread().isVirtual()) {
+            reusable = REUSABLE.get();
+            if (reusable == null || reusable.uses >= REUSE_LIMIT) {
+                reusable = new Reusable();
+                REUSABLE.set(reusable);
+            }
+            reusable.uses++;
+        }
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            r = (reusable != null ? reusable.factory : FACTORY).createXMLStreamReader(new ByteArrayInputStream(bytes));
             Deque<Builder> stack = new ArrayDeque<>();
             XmlElement root = null;
             int count = 0;
@@ -146,10 +174,15 @@ public final class SoapParser {
             if (root == null) {
                 throw WsmanFault.schemaValidation("Empty document.");
             }
+            parsed = true;
             return root;
         } catch (XMLStreamException e) {
             throw WsmanFault.schemaValidation("The request is not well-formed XML.");
         } finally {
+            if (!parsed && reusable != null) {
+                // a reader left mid-document is not handed out again
+                REUSABLE.remove();
+            }
             if (r != null) {
                 try {
                     r.close();

@@ -38,7 +38,9 @@ public final class WsmanDispatcher {
         try {
             req = SoapParser.parse(requestBytes);
             String body = answer(req, onePerPage);
-            if (req.maxEnvelopeSize() > 0 && utf8Length(body) > req.maxEnvelopeSize()) {
+            // a char is at most 3 UTF-8 octets: count them only when the limit could be reached
+            if (req.maxEnvelopeSize() > 0 && (long) body.length() * 3 > req.maxEnvelopeSize()
+                    && utf8Length(body) > req.maxEnvelopeSize()) {
                 // DSP0226 7.3: the service must not send more than the client's MaxEnvelopeSize
                 throw new WsmanFault(400, true, Ns.WSMAN, "EncodingLimit", "The response of " + utf8Length(body)
                         + " octets exceeds the MaxEnvelopeSize of " + req.maxEnvelopeSize() + ".",

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -29,6 +30,19 @@ public final class SecureXml {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_ELEMENTS = 500_000;
     private static final XMLInputFactory FACTORY = newFactory();
+    /*
+     * Creating a JDK StAX reader (symbol table, scanner, entity manager) costs about as much as parsing a power-state
+     * answer. A factory with the JDK's "reuse-instance" property hands out its last reader again once it is closed,
+     * so small documents are parsed with pooled factories (one reader each; a factory is not thread-safe, hence
+     * taken from the pool for one parse). A reader's symbol table keeps the names it has seen: a factory is retired
+     * after REUSE_LIMIT parses and large documents get a fresh reader, which bounds what a hostile device can make
+     * the pool retain (POOL × REUSE_LIMIT × REUSE_MAX_BYTES).
+     */
+    private static final String REUSE_INSTANCE = "reuse-instance";
+    private static final int REUSE_MAX_BYTES = 16 * 1024;
+    private static final int REUSE_LIMIT = 256;
+    private static final ArrayBlockingQueue<Pooled> POOL =
+            new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
     // C0 controls other than TAB, LF, CR, and their character references, are not allowed in XML 1.0.
     private static final Pattern FORBIDDEN = Pattern.compile(
             "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));");
@@ -51,16 +65,49 @@ public final class SecureXml {
 
     /** Parses strictly. */
     public static XmlElement parse(byte[] document) throws XmlParseException {
+        XmlElement plain = PlainXmlReader.tryParse(document, MAX_ELEMENTS, MAX_DEPTH);
+        return plain != null ? plain : parseWithStax(document);
+    }
+
+    /** The hardened StAX reader: the authority on anything but plain documents, and the one that words errors. */
+    static XmlElement parseWithStax(byte[] document) throws XmlParseException {
+        Pooled pooled = document.length <= REUSE_MAX_BYTES ? take() : null;
+        XMLInputFactory factory = pooled != null ? pooled.factory : FACTORY;
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
+            XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(document));
+            XmlElement root;
             try {
-                return read(r);
+                root = read(r);
             } finally {
                 r.close();
             }
+            if (pooled != null && ++pooled.uses < REUSE_LIMIT) {
+                // only after a clean parse: a reader left mid-document is never handed out again
+                POOL.offer(pooled);
+            }
+            return root;
         } catch (XMLStreamException e) {
             throw new XmlParseException(XmlParseException.Reason.MALFORMED, "not well-formed XML: "
                     + shortMessage(e), e);
+        }
+    }
+
+    private static Pooled take() {
+        Pooled p = POOL.poll();
+        if (p != null) {
+            return p;
+        }
+        XMLInputFactory f = newFactory();
+        f.setProperty(REUSE_INSTANCE, true);
+        return new Pooled(f);
+    }
+
+    private static final class Pooled {
+        final XMLInputFactory factory;
+        int uses;
+
+        Pooled(XMLInputFactory factory) {
+            this.factory = factory;
         }
     }
 

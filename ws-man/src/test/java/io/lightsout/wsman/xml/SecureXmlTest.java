@@ -81,4 +81,53 @@ class SecureXmlTest {
             }
         }
     }
+
+    @Test
+    void pooledReadersStayHardenedAndForgetThePreviousDocument() throws Exception {
+        // more parses than a pooled factory serves, from several threads, hostile and good documents interleaved
+        String xxe = "<!DOCTYPE r [<!ENTITY x \"boom\">]><r xmlns=\"urn:a\">&x;</r>";
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.ConcurrentLinkedQueue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 700; i++) {
+                    String ns = "urn:t" + id + ":" + (i % 3);
+                    String good = "<p:r xmlns:p=\"" + ns + "\"><p:v a=\"" + i + "\">" + i + "</p:v></p:r>";
+                    try {
+                        XmlElement r = SecureXml.parseWithStax(b(good));
+                        XmlElement v = r.children().get(0);
+                        if (!r.namespace().equals(ns) || !v.text().equals(String.valueOf(i))
+                                || !v.attributes().get("a").equals(String.valueOf(i))) {
+                            problems.add("wrong tree for " + good);
+                        }
+                    } catch (XmlParseException e) {
+                        problems.add(good + ": " + e.getMessage());
+                    }
+                    if (i % 50 == 0) {
+                        try {
+                            SecureXml.parseWithStax(b(xxe));
+                            problems.add("DOCTYPE accepted on a pooled reader");
+                        } catch (XmlParseException e) {
+                            if (e.reason() != XmlParseException.Reason.REFUSED) {
+                                problems.add("DOCTYPE not refused: " + e.getMessage());
+                            }
+                        }
+                    }
+                    if (i % 70 == 0) {
+                        try {
+                            SecureXml.parseWithStax(b("<r><unclosed></r>"));
+                            problems.add("malformed accepted");
+                        } catch (XmlParseException expected) {
+                            // and the next document must still parse
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(problems).isEmpty();
+    }
 }
