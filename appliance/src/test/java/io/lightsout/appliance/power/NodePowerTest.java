@@ -154,8 +154,18 @@ class NodePowerTest {
         Res pxe = power(nodeId(other), "pxe");
         assertThat(pxe.status()).as(pxe.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "PXE".equals(other.lastBootSource()));
-        Res idracPxe = power(idracId, "pxe");
-        assertThat(idracPxe.status()).isEqualTo(409);
+    }
+
+    @Test
+    void pxeOnIdracSetsTheBiosOneTimeBootThenPowersOn() {
+        idrac.setPowerState(io.lightsout.lab.PowerState.OFF);
+        int boots = idrac.boots();
+        Res pxe = power(idracId, "pxe");
+        assertThat(pxe.status()).as(pxe.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> idrac.boots() > boots
+                && idrac.powerState() == io.lightsout.lab.PowerState.ON);
+        assertThat(idrac.lastBootSource()).isEqualTo("PXE");
+        assertThat(idrac.bootOverride()).isNull();
     }
 
     @Test

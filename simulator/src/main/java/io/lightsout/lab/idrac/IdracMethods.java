@@ -24,9 +24,11 @@ final class IdracMethods {
     private static final Pattern VERSION = Pattern.compile("(\\d+(?:\\.\\d+){1,3})");
 
     private final IdracService s;
+    private final IdracBios bios;
 
     IdracMethods(IdracService s) {
         this.s = s;
+        this.bios = new IdracBios(s);
     }
 
     List<CimInstance.Property> invoke(String cls, String method, XmlElement in) {
@@ -46,6 +48,8 @@ final class IdracMethods {
             case "DCIM_OSDeploymentService.GetNetworkISOImageConnectionInfo" -> isoInfo();
             case "DCIM_OSDeploymentService.BootToPXE" -> bootTo("PXE");
             case "DCIM_OSDeploymentService.BootToHD" -> bootTo("HDD");
+            case "DCIM_BIOSService.SetAttribute", "DCIM_BIOSService.SetAttributes" -> bios.setAttributes(in);
+            case "DCIM_BIOSService.CreateTargetedConfigJob" -> bios.createTargetedConfigJob(in);
             default -> throw WsmanFault.actionNotSupported(Ns.DCIM + cls + "/" + method);
         };
     }
@@ -164,14 +168,7 @@ final class IdracMethods {
     }
 
     private List<CimInstance.Property> setupJobQueue(XmlElement in) {
-        List<String> ids = new ArrayList<>();
-        if (in != null) {
-            for (XmlElement c : in.children()) {
-                if (c.name().equalsIgnoreCase("JobArray")) {
-                    ids.add(c.text());
-                }
-            }
-        }
+        List<String> ids = values(in, "JobArray");
         if (ids.isEmpty()) {
             return error("JobArray parameter missing.", "SUP020");
         }
@@ -251,23 +248,36 @@ final class IdracMethods {
         return ok();
     }
 
-    private static String param(XmlElement in, String name) {
+    /** Every value of an array parameter, in order. */
+    static List<String> values(XmlElement in, String name) {
+        List<String> out = new ArrayList<>();
+        if (in != null) {
+            for (XmlElement c : in.children()) {
+                if (c.name().equalsIgnoreCase(name)) {
+                    out.add(c.text());
+                }
+            }
+        }
+        return out;
+    }
+
+    static String param(XmlElement in, String name) {
         return in == null ? null : in.childText(name);
     }
 
-    private static CimInstance.Value v(String n, String value) {
+    static CimInstance.Value v(String n, String value) {
         return new CimInstance.Value(n, value);
     }
 
-    private static List<CimInstance.Property> ok() {
+    static List<CimInstance.Property> ok() {
         return List.of(v("ReturnValue", "0"));
     }
 
-    private static List<CimInstance.Property> error(String message, String messageId) {
+    static List<CimInstance.Property> error(String message, String messageId) {
         return List.of(v("Message", message), v("MessageID", messageId), v("ReturnValue", "2"));
     }
 
-    private static List<CimInstance.Property> job(String id, String jobClass) {
+    static List<CimInstance.Property> job(String id, String jobClass) {
         Map<String, String> sel = new LinkedHashMap<>();
         sel.put("InstanceID", id);
         sel.put("__cimnamespace", "root/dcim");

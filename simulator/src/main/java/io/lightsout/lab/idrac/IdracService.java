@@ -20,7 +20,7 @@ public final class IdracService implements CimProvider {
     static final Set<String> CLASSES = Set.of("DCIM_SystemView", "DCIM_CPUView", "DCIM_MemoryView", "DCIM_NICView",
             "DCIM_PhysicalDiskView", "DCIM_SoftwareIdentity", "DCIM_ComputerSystem", "DCIM_LifecycleJob",
             "DCIM_OSDConcreteJob", "DCIM_CSPowerManagementService", "DCIM_LCService", "DCIM_OSDeploymentService",
-            "DCIM_SoftwareInstallationService", "DCIM_JobService", "DCIM_iDRACCardView",
+            "DCIM_SoftwareInstallationService", "DCIM_JobService", "DCIM_BIOSService", "DCIM_iDRACCardView",
             "DCIM_CSAssociatedPowerManagementService");
 
     final IdracHost host;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class JobQueue {
 
     /** What kind of work a job does. */
-    public enum Kind { FIRMWARE, REBOOT, OSD }
+    public enum Kind { FIRMWARE, REBOOT, OSD, CONFIG }
 
     /** A job as clients see it. */
     public record View(String id, String name, Kind kind, String status, int percent, String message,
@@ -91,6 +91,23 @@ public final class JobQueue {
         String id = "RID_" + nextNumber();
         jobs.put(id, new Job(id, "Reboot" + id.substring(3), Kind.REBOOT, clock.instant(), run, false,
                 x -> reboot.run(), x -> { }));
+        return id;
+    }
+
+    /**
+     * Adds a configuration job (JID_, CreateTargetedConfigJob) that starts now and completes at once; {@code reboot}
+     * (null for none) runs when it starts.
+     */
+    public synchronized String addConfig(String name, Runnable reboot) {
+        String id = "JID_" + nextNumber();
+        Job j = new Job(id, name, Kind.CONFIG, clock.instant(), Duration.ZERO, false,
+                x -> {
+                    if (reboot != null) {
+                        reboot.run();
+                    }
+                }, x -> { });
+        j.start = j.downloaded;
+        jobs.put(id, j);
         return id;
     }
 
@@ -182,6 +199,8 @@ public final class JobQueue {
             case REBOOT -> new View(j.id, j.name, j.kind, "Reboot Completed", 100, "Reboot completed.", "RED030",
                     "TIME_NOW");
             case OSD -> new View(j.id, j.name, j.kind, "Success", 100, "The command was successful.", "OSD1",
+                    "TIME_NOW");
+            case CONFIG -> new View(j.id, j.name, j.kind, "Completed", 100, "Job completed successfully.", "PR19",
                     "TIME_NOW");
             case FIRMWARE -> j.fails
                     ? new View(j.id, j.name, j.kind, "Failed", 100, "Unable to verify Update Package signature.",

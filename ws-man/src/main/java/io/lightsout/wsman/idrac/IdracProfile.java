@@ -27,6 +27,11 @@ public final class IdracProfile {
             PowerAction.OFF_SOFT, PowerAction.CYCLE_HARD, PowerAction.RESET, PowerAction.NMI,
             PowerAction.OFF_GRACEFUL);
 
+    /** The first integrated NIC port, the usual PXE device. */
+    public static final String PXE_DEVICE = "NIC.Integrated.1-1-1";
+    /** The first hard disk in the BIOS boot list. */
+    public static final String DISK_DEVICE = "HardDisk.List.1-1";
+
     private final WsmanSession session;
 
     public IdracProfile(WsmanSession session) {
@@ -116,6 +121,26 @@ public final class IdracProfile {
     /** SetupJobQueue: run these jobs at {@code TIME_NOW} or {@code yyyymmddhhmmss}. */
     public InvokeResult setupJobQueue(List<String> jobIds, String startTime) {
         return MethodFailedException.check(invoke(IdracRequests.setupJobQueue(jobIds, startTime), "SetupJobQueue"));
+    }
+
+    /**
+     * One-time boot from a Dell boot device FQDD ({@link #PXE_DEVICE}, {@link #DISK_DEVICE}) through the BIOS
+     * attributes OneTimeBootMode=OneTimeBootSeq and OneTimeBootSeqDev, then a BIOS config job scheduled TIME_NOW
+     * (the way OpenStack Ironic does it). The job runs at the next POST: pass {@code rebootJobType} 1/2/3 for the
+     * iDRAC to reboot the host, or 0 when the caller powers the host on or cycles it itself. Returns the job id.
+     */
+    public String bootOnce(String device, int rebootJobType) {
+        if (device == null || device.isBlank()) {
+            throw new IllegalArgumentException("boot device FQDD is required");
+        }
+        if (rebootJobType < 0 || rebootJobType > 3) {
+            throw new IllegalArgumentException("RebootJobType must be 0 (none), 1, 2 or 3: " + rebootJobType);
+        }
+        java.util.SequencedMap<String, String> attrs = new java.util.LinkedHashMap<>();
+        attrs.put("OneTimeBootMode", "OneTimeBootSeq");
+        attrs.put("OneTimeBootSeqDev", device);
+        MethodFailedException.check(invoke(IdracRequests.setBiosAttributes(attrs), "SetAttributes"));
+        return jobOf(invoke(IdracRequests.createBiosConfigJob(rebootJobType), "CreateTargetedConfigJob"));
     }
 
     /** One Lifecycle Controller (or OSD) job, for polling. */

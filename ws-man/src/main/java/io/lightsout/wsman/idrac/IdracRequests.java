@@ -22,6 +22,7 @@ public final class IdracRequests {
     public static final String OSD_SERVICE = uri("DCIM_OSDeploymentService");
     public static final String SWI_SERVICE = uri("DCIM_SoftwareInstallationService");
     public static final String JOB_SERVICE = uri("DCIM_JobService");
+    public static final String BIOS_SERVICE = uri("DCIM_BIOSService");
     public static final String LIFECYCLE_JOB = uri("DCIM_LifecycleJob");
     public static final String OSD_JOB = uri("DCIM_OSDConcreteJob");
     public static final String SOFTWARE_IDENTITY = uri("DCIM_SoftwareIdentity");
@@ -38,8 +39,13 @@ public final class IdracRequests {
             "SystemName", "Idrac", "CreationClassName", "DCIM_JobService", "Name", "JobService");
     static final SelectorSet POWER = SelectorSet.of("SystemCreationClassName", "DCIM_SPComputerSystem",
             "SystemName", "systemmc", "CreationClassName", "DCIM_CSPowerManagementService", "Name", "pwrmgtsvc:1");
+    static final SelectorSet BIOS = SelectorSet.of("SystemCreationClassName", "DCIM_ComputerSystem",
+            "SystemName", "DCIM:ComputerSystem", "CreationClassName", "DCIM_BIOSService", "Name", "DCIM:BIOSService");
     static final SelectorSet SYSTEM = SelectorSet.of("CreationClassName", "DCIM_ComputerSystem",
             "Name", "srv:system");
+
+    /** The BIOS FQDD that BIOS configuration jobs target. */
+    public static final String BIOS_TARGET = "BIOS.Setup.1-1";
 
     private IdracRequests() {
     }
@@ -124,5 +130,27 @@ public final class IdracRequests {
     public static Request job(String jobId) {
         String cls = jobId.startsWith("DCIM_OSDConcreteJob") ? OSD_JOB : LIFECYCLE_JOB;
         return Envelopes.get(cls, SelectorSet.of("InstanceID", jobId));
+    }
+
+    /** DCIM_BIOSService.SetAttributes: pending values, applied by a BIOS config job at the next POST. */
+    public static Request setBiosAttributes(java.util.SequencedMap<String, String> attributes) {
+        return Envelopes.invoke(BIOS_SERVICE, "SetAttributes", BIOS, List.of(
+                Parameter.text("Target", BIOS_TARGET),
+                Parameter.text("AttributeName", attributes.keySet().toArray(String[]::new)),
+                Parameter.text("AttributeValue", attributes.values().toArray(String[]::new))));
+    }
+
+    /**
+     * DCIM_BIOSService.CreateTargetedConfigJob on BIOS.Setup.1-1, scheduled TIME_NOW; {@code rebootJobType} 1 power
+     * cycle, 2 graceful, 3 graceful then forced, or 0 to leave the reboot to the caller.
+     */
+    public static Request createBiosConfigJob(int rebootJobType) {
+        List<Parameter> p = new ArrayList<>();
+        p.add(Parameter.text("Target", BIOS_TARGET));
+        if (rebootJobType != 0) {
+            p.add(Parameter.text("RebootJobType", Integer.toString(rebootJobType)));
+        }
+        p.add(Parameter.text("ScheduledStartTime", "TIME_NOW"));
+        return Envelopes.invoke(BIOS_SERVICE, "CreateTargetedConfigJob", BIOS, p);
     }
 }

@@ -50,6 +50,9 @@ class IdracProfileTest {
                 .onXml("Enumerate", "DCIM_SoftwareIdentity", SOFTWARE)
                 .on("InstallFromURI", "DCIM_SoftwareInstallationService",
                         R + "bios_service-invoke-create_targeted_config_job-ok.xml")
+                .on("SetAttributes", "DCIM_BIOSService", R + "bios_service-invoke-set_attributes-ok.xml")
+                .on("CreateTargetedConfigJob", "DCIM_BIOSService",
+                        R + "bios_service-invoke-create_targeted_config_job-ok.xml")
                 .on("CreateRebootJob", "DCIM_SoftwareInstallationService", R + "lc_service-invoke-create_config_job-error.xml");
         bmc = FakeBmc.http(TestAuth.basic("root", "calvin", replay));
         client = WsmanClient.create();
@@ -96,6 +99,23 @@ class IdracProfileTest {
         assertThat(body).contains("URI[nfs://10.0.0.1/fw/BIOS.EXE;mountpoint=/repo]",
                 "{" + Namespaces.WSA + "}ReferenceParameters[", Namespaces.DCIM_PREFIX + "DCIM_SoftwareIdentity]",
                 "Name=\"InstanceID\"[DCIM:INSTALLED#741__BIOS.Setup.1-1]");
+    }
+
+    @Test
+    void bootOnceSetsTheOneTimeBootAttributesThenCreatesTheBiosConfigJob() {
+        assertThat(idrac.bootOnce(IdracProfile.PXE_DEVICE, 0)).isEqualTo("JID_442507917525");
+        String set = RequestShape.of(bmc.requests().get(bmc.requests().size() - 2).body()).body();
+        assertThat(set).contains("AttributeName[OneTimeBootMode]", "AttributeValue[OneTimeBootSeq]",
+                "AttributeName[OneTimeBootSeqDev]", "AttributeValue[NIC.Integrated.1-1-1]",
+                "Target[BIOS.Setup.1-1]");
+        RequestShape job = RequestShape.of(bmc.requests().getLast().body());
+        assertThat(job.selectors().get("CreationClassName")).endsWith("[DCIM_BIOSService]");
+        assertThat(job.body()).contains("Target[BIOS.Setup.1-1]", "ScheduledStartTime[TIME_NOW]")
+                .doesNotContain("RebootJobType");
+        idrac.bootOnce(IdracProfile.DISK_DEVICE, 3);
+        assertThat(RequestShape.of(bmc.requests().getLast().body()).body()).contains("RebootJobType[3]");
+        assertThatThrownBy(() -> idrac.bootOnce(IdracProfile.PXE_DEVICE, 4))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -146,6 +146,46 @@ class LabIntegrationTest {
     }
 
     @Test
+    void idracBootOnceToPxeWithARebootJobBootsTheHostFromTheNetwork() {
+        IdracProfile idrac = new IdracProfile(session(idracBmc));
+        idracBmc.setPowerState(io.lightsout.lab.PowerState.ON);
+        int boots = idracBmc.boots();
+        String job = idrac.bootOnce(IdracProfile.PXE_DEVICE, 1);
+        assertThat(job).startsWith("JID_");
+        await().atMost(Duration.ofSeconds(20)).until(() -> idrac.job(job).status().finished()
+                && idracBmc.boots() > boots && idrac.powerState().state() == PowerState.ON);
+        assertThat(idrac.job(job).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(idracBmc.lastBootSource()).isEqualTo("PXE");
+    }
+
+    @Test
+    void idracBootOnceWithoutARebootWaitsForTheCallersPowerOn() {
+        IdracProfile idrac = new IdracProfile(session(idracBmc));
+        idracBmc.setPowerState(io.lightsout.lab.PowerState.OFF);
+        idrac.bootOnce(IdracProfile.DISK_DEVICE, 0);
+        assertThat(idracBmc.bootOverride()).isEqualTo("HDD");
+        idrac.bootOnce(IdracProfile.PXE_DEVICE, 0);
+        assertThat(idrac.powerState().state()).isEqualTo(PowerState.OFF);
+        idrac.requestPowerState(PowerAction.ON);
+        await().atMost(Duration.ofSeconds(10)).until(() -> idrac.powerState().state() == PowerState.ON);
+        assertThat(idracBmc.lastBootSource()).isEqualTo("PXE");
+        assertThat(idracBmc.bootOverride()).isNull();
+    }
+
+    @Test
+    void idracBiosConfigJobWithoutPendingValuesIsRefused() {
+        WsmanSession s = session(idracBmc);
+        assertThatThrownBy(() -> MethodFailedException.check(io.lightsout.wsman.Responses.invoke("lab",
+                "CreateTargetedConfigJob", s.exchange(IdracRequests.createBiosConfigJob(1)))))
+                .isInstanceOf(MethodFailedException.class).hasMessageContaining("No pending data");
+        java.util.SequencedMap<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("OneTimeBootMode", "Sometimes");
+        assertThatThrownBy(() -> MethodFailedException.check(io.lightsout.wsman.Responses.invoke("lab",
+                "SetAttributes", s.exchange(IdracRequests.setBiosAttributes(bad)))))
+                .isInstanceOf(MethodFailedException.class).hasMessageContaining("OneTimeBootMode");
+    }
+
+    @Test
     void bootToNetworkIsoThenDetach() {
         IdracProfile idrac = new IdracProfile(session(idracBmc));
         NetworkIso iso = NetworkIso.nfs("127.0.0.1", "/repository/iso", "rescue.iso");

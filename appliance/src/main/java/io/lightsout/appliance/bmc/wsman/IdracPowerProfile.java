@@ -23,7 +23,7 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
 
     @Override
     public Set<BootDevice> bootDevices() {
-        return Set.of(); // the DCIM profile here has no one-time PXE boot yet (OSD BootToPXE is a later wave)
+        return Set.of(BootDevice.PXE, BootDevice.DISK);
     }
 
     @Override
@@ -49,9 +49,17 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
     }
 
     @Override
-    public Accepted setBootOnce(BmcTarget target, BootDevice device) throws BmcException {
-        throw new BmcException(BmcException.Reason.UNSUPPORTED, "iDRAC one-time boot to " + device
-                + " is not supported yet");
+    public Accepted setBootOnce(BmcTarget target, BootDevice device) throws BmcException, InterruptedException {
+        String fqdd = switch (device) {
+            case PXE -> IdracProfile.PXE_DEVICE;
+            case DISK -> IdracProfile.DISK_DEVICE;
+            case BIOS, ISO -> throw new BmcException(BmcException.Reason.UNSUPPORTED, "iDRAC one-time boot to "
+                    + device + " is not supported (PXE and DISK are; an ISO boots through the NFS share)");
+        };
+        // no RebootJobType: the power policy powers the host on or cycles it next, and the job runs at that POST
+        String job = call(target, s -> new IdracProfile(s).bootOnce(fqdd, 0));
+        return new Accepted("one-time boot to " + device + " set (BIOS config job " + job + ")",
+                java.util.Optional.of(job));
     }
 
     @Override
