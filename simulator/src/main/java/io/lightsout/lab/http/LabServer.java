@@ -100,6 +100,9 @@ public final class LabServer implements AutoCloseable {
             return;
         }
         if (ex.getRequestContentLength() > MAX_REQUEST) {
+            // the unread body is left on the socket: close it (Connection: close), or a client that reuses the
+            // connection reads garbage or finds it closed under its next request
+            ex.setPersistent(false);
             plain(ex, 413, "Request Entity Too Large");
             return;
         }
