@@ -29,6 +29,7 @@ public final class ApiApplication {
         rc.register(new MapperResolver(mapper));
         rc.register(new ProblemMapper());
         rc.register(new AuthorizationFeature());
+        rc.register(new QueryParameterFeature());
         filters.forEach(rc::register);
         resources.forEach(rc::register);
         return rc;

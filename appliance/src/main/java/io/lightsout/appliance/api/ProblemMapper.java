@@ -1,12 +1,17 @@
 package io.lightsout.appliance.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.lightsout.appliance.error.ApplianceException;
+import io.lightsout.appliance.error.ErrorReference;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +29,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             case UnrecognizedPropertyException u -> problem(400, "bad-request", "Bad request",
                     "Unknown field '" + u.getPropertyName() + "'", List.of(new ApplianceException.FieldError(
                             u.getPropertyName(), "Unknown field.")));
-            case JsonProcessingException j -> problem(400, "bad-request", "Bad request",
-                    "The request body is not valid JSON for this operation: " + j.getOriginalMessage(), null);
+            case JsonProcessingException j -> json(j);
+            case ParamException.QueryParamException q -> problem(400, "bad-request", "Bad request",
+                    "Query parameter '" + q.getParameterName() + "' has a value of the wrong form",
+                    List.of(new ApplianceException.FieldError(q.getParameterName(), "Wrong form.")));
             case WebApplicationException w -> web(w);
-            default -> {
-                LOG.error("Unexpected error answering a request", e);
-                yield problem(500, "internal", "Internal error",
-                        "The appliance could not complete the request; the details are in its log", null);
-            }
+            default -> problem(500, "internal", "Internal error", "The appliance could not complete the request: "
+                    + ErrorReference.log(LOG, "answering a request", e), null);
         };
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
@@ -61,10 +65,29 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             default -> status >= 500 ? "The appliance could not complete the request" : "Bad request";
         };
         if (status >= 500) {
-            LOG.error("Request failed", w);
+            detail += ": " + ErrorReference.log(LOG, "answering a request", w);
         }
         Response.StatusType st = Response.Status.fromStatusCode(status);
         return problem(status, "http-" + status, st == null ? "Error" : st.getReasonPhrase(), detail, null);
+    }
+
+    /**
+     * Jackson's own messages name Java classes and quote the input back; say where the problem is in the
+     * caller's terms instead.
+     */
+    private static Problem json(JsonProcessingException j) {
+        if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return problem(400, "bad-request", "Bad request", "Field '" + field
+                    + "' has a value of the wrong type or form", List.of(new ApplianceException.FieldError(field,
+                    "Wrong type or form.")));
+        }
+        JsonLocation at = j.getLocation();
+        return problem(400, "bad-request", "Bad request", "The request body is not valid JSON for this operation"
+                + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")"), null);
     }
 
     private static Problem problem(int status, String type, String title, String detail,

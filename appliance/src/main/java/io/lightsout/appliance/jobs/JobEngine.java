@@ -2,6 +2,7 @@ package io.lightsout.appliance.jobs;
 
 import io.lightsout.appliance.audit.AuditLog;
 import io.lightsout.appliance.error.ApplianceException;
+import io.lightsout.appliance.error.ErrorReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,8 +165,11 @@ public final class JobEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } catch (ApplianceException e) {
+            r = TargetResult.failed("error", e.getMessage()); // written for the operator
         } catch (Exception e) {
-            r = TargetResult.failed("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            r = TargetResult.failed("error", ErrorReference.log(LOG, "job " + ctx.jobId() + " (" + type.name()
+                    + ") target " + target, e));
         }
         if (closed) {
             return;

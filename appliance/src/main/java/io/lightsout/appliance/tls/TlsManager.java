@@ -143,7 +143,9 @@ public final class TlsManager {
         try {
             chain = Pem.certificates(pem);
         } catch (CertificateException e) {
-            throw new ApplianceException.BadRequest("The upload is not a PEM certificate: " + e.getMessage());
+            // the JDK parser's message names its internals, not the operator's mistake
+            throw new ApplianceException.BadRequest("The upload is not a readable PEM certificate: check that each "
+                    + "block is complete base64 between its BEGIN and END lines");
         }
         if (chain.isEmpty()) {
             throw new ApplianceException.BadRequest("No certificate could be read from the upload");

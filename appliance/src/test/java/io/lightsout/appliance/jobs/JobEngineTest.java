@@ -68,7 +68,10 @@ class JobEngineTest {
                     }
                 }
                 if (target.startsWith("fail")) {
-                    throw new IllegalStateException("BMC answered 401");
+                    throw new io.lightsout.appliance.error.ApplianceException.Conflict("BMC answered 401");
+                }
+                if (target.startsWith("bug")) {
+                    throw new IllegalStateException("/var/lib/lightsout/vault.p12 password=s3cret-Pw");
                 }
                 return TargetResult.ok("done");
             } finally {
@@ -118,6 +121,29 @@ class JobEngineTest {
                     });
             assertThat(awaitFinal(e.submit("probe", null, List.of("fail-1"), "admin", null)).state())
                     .isEqualTo(JobState.FAILED);
+        }
+    }
+
+    @Test
+    void anUnexpectedExceptionShowsAReferenceAndLogsTheDetailsUnderIt() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(JobEngine.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try (JobEngine e = engine(8)) {
+            Job job = awaitFinal(e.submit("probe", null, List.of("bug-1"), "admin", null));
+            String reason = job.targets().getFirst().reason();
+            assertThat(reason).matches("internal error, see the appliance log for reference E-[0-9a-f]{8}")
+                    .doesNotContain("vault", "s3cret");
+            String ref = reason.substring(reason.lastIndexOf(' ') + 1);
+            assertThat(logged.list).anySatisfy(ev -> {
+                assertThat(ev.getFormattedMessage()).contains(ref, "job " + job.id(), "bug-1");
+                assertThat(ev.getThrowableProxy().getMessage()).contains("vault.p12");
+            });
+        } finally {
+            log.detachAppender(logged);
         }
     }
 
