@@ -24,6 +24,9 @@ public final class Keys {
             "HTTPS port of the portal and REST API (0 = any free port).");
     public static final Key<Integer> HTTP_PORT = key("http.port", Keys::port, 80,
             "HTTP port that only answers 308 redirects to HTTPS (0 = any free port).");
+    public static final Key<String> HTTP_PUBLIC_NAME = new Key<>("http.public-name", HostNames::hostOrAddress,
+            data -> "", "Host name (or address) the HTTP listener redirects to; empty = the request's Host header "
+            + "when it is a valid host name or address (anything else is refused with 400).", false);
     public static final Key<Integer> PROVISIONING_PORT = key("provisioning.port", Keys::port, 4433,
             "Auto-discovery provisioning port (mutual TLS).");
     public static final Key<Boolean> NFS_ENABLED = key("nfs.enabled", Keys::bool, true,
@@ -104,7 +107,8 @@ public final class Keys {
             "Log level of the appliance's own loggers (ERROR, WARN, INFO, DEBUG).");
 
     /** All keys, in documentation order. */
-    public static final List<Key<?>> ALL = List.of(BIND_ADDRESS, HTTPS_PORT, HTTP_PORT, PROVISIONING_PORT, NFS_ENABLED,
+    public static final List<Key<?>> ALL = List.of(BIND_ADDRESS, HTTPS_PORT, HTTP_PORT, HTTP_PUBLIC_NAME,
+            PROVISIONING_PORT, NFS_ENABLED,
             NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,

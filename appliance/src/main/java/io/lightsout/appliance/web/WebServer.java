@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
     private final int httpPortWanted;
     private final SSLContext ssl;
     private final ResourceConfig api;
+    private final String publicName;
     private final ClassLoader loader;
     private final UnaryOperator<HttpHandler> instrument;
     private DeploymentManager deployment;
@@ -49,16 +50,18 @@ public final class WebServer implements AutoCloseable {
      * @param bind       address to bind
      * @param httpsPort  HTTPS port (0 = any free)
      * @param httpPort   HTTP redirect port (0 = any free)
+     * @param publicName host the HTTP redirects point to, or empty for the request's (validated) Host header
      * @param ssl        server TLS context (protocols and suites are restricted here)
      * @param api        the Jersey application (resources under {@code api/v1}, {@code health}, {@code metrics})
      * @param loader     class loader holding the portal under {@code web/}
      * @param instrument wraps the HTTPS handler (request metrics)
      */
-    public WebServer(String bind, int httpsPort, int httpPort, SSLContext ssl, ResourceConfig api, ClassLoader loader,
+    public WebServer(String bind, int httpsPort, int httpPort, String publicName, SSLContext ssl, ResourceConfig api, ClassLoader loader,
                      UnaryOperator<HttpHandler> instrument) {
         this.bind = bind;
         this.httpsPortWanted = httpsPort;
         this.httpPortWanted = httpPort;
+        this.publicName = publicName;
         this.ssl = ssl;
         this.api = api;
         this.loader = loader;
@@ -87,8 +90,7 @@ public final class WebServer implements AutoCloseable {
         httpsPort = ((InetSocketAddress) https.getListenerInfo().getFirst().getAddress()).getPort();
         http = Undertow.builder().addHttpListener(httpPortWanted, bind)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 30_000)
-                .setHandler(new HttpsRedirect(bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind,
-                        () -> httpsPort)).build();
+                .setHandler(new HttpsRedirect(publicName, () -> httpsPort)).build();
         listen(http, "http.port", httpPortWanted);
         httpPort = ((InetSocketAddress) http.getListenerInfo().getFirst().getAddress()).getPort();
     }

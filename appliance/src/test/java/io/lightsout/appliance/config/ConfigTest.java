@@ -63,6 +63,21 @@ class ConfigTest {
     }
 
     @Test
+    void thePublicNameIsAHostNameOrAddress() {
+        assertThat(ApplianceConfig.load(DATA, null, Map.of()).get(Keys.HTTP_PUBLIC_NAME)).isEmpty();
+        assertThat(ApplianceConfig.load(DATA, null, Map.of("http.public-name", " lo.example.net "))
+                .get(Keys.HTTP_PUBLIC_NAME)).isEqualTo("lo.example.net");
+        assertThat(ApplianceConfig.load(DATA, null, Map.of("http.public-name", "fd00::5"))
+                .get(Keys.HTTP_PUBLIC_NAME)).isEqualTo("[fd00::5]");
+        assertThat(ApplianceConfig.load(DATA, null, Map.of("http.public-name", "10.0.0.5"))
+                .get(Keys.HTTP_PUBLIC_NAME)).isEqualTo("10.0.0.5");
+        for (String bad : List.of("evil.example/x", "a b", "http://x", "x:443", "10.0.0.256", "1::2::3")) {
+            assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("http.public-name", bad)))
+                    .as(bad).hasMessageContaining("'http.public-name'").hasMessageContaining("host name");
+        }
+    }
+
+    @Test
     void aBadValueOrUnknownKeyStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> ApplianceConfig.load(DATA, null, Map.of("https.port", "70000")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'https.port'").hasMessageContaining("65535");
