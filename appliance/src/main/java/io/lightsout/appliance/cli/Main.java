@@ -39,7 +39,9 @@ public final class Main implements Runnable {
     private static String message(Exception e) {
         if (e instanceof ApplianceException.BadRequest b && !b.errors().isEmpty()) {
             StringBuilder sb = new StringBuilder(b.getMessage());
-            b.errors().forEach(f -> sb.append("; ").append(f.field()).append(": ").append(f.message()));
+            // a single-field error often repeats the message itself: say it once
+            b.errors().stream().filter(f -> !f.message().equals(b.getMessage()))
+                    .forEach(f -> sb.append("; ").append(f.field()).append(": ").append(f.message()));
             return sb.toString();
         }
         if (e instanceof ApplianceException || e instanceof ConfigException || e instanceof IllegalArgumentException

@@ -63,8 +63,9 @@ public final class TokenService {
         return jdbc.query("SELECT id, name, role, created_at, last_used_at FROM api_tokens ORDER BY created_at",
                 rs -> {
                     long used = rs.getLong(5);
+                    Instant lastUsed = rs.wasNull() ? null : Instant.ofEpochMilli(used); // right after column 5
                     return new ApiToken(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.wasNull() ? null : Instant.ofEpochMilli(used));
+                            Instant.ofEpochMilli(rs.getLong(4)), lastUsed);
                 });
     }
 
