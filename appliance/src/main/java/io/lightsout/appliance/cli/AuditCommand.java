@@ -2,6 +2,7 @@ package io.lightsout.appliance.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.cli.client.ClientOptions;
+import io.lightsout.appliance.cli.client.PageFooter;
 import io.lightsout.appliance.cli.client.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lightsout audit}: the activity log of an appliance, filtered, newest first. */
+/** {@code lightsout audit}: the activity log of an appliance, filtered, newest first, a page at a time. */
 @Command(name = "audit", description = "Show the activity log of an appliance.", mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
@@ -34,8 +35,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-q", "--search"}, description = "Text in the target or detail.")
     String text;
 
-    @Option(names = "--size", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "50", description = "Entries per page, 1 to 500 (default "
+            + "${DEFAULT-VALUE}).")
     int size;
+
+    @Option(names = "--page", defaultValue = "0", description = "Page, from 0 (newest first; the footer names the "
+            + "next one).")
+    int page;
 
     @Override
     public Integer call() throws Exception {
@@ -46,22 +52,23 @@ public final class AuditCommand implements Callable<Integer> {
         q.put("to", to);
         q.put("q", text);
         q.put("size", String.valueOf(size));
+        q.put("page", String.valueOf(page));
         String query = q.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        JsonNode page = options.client().get("/api/v1/audit?" + query);
+        JsonNode result = options.client().get("/api/v1/audit?" + query);
         if (options.json()) {
-            System.out.println(page.toPrettyString());
+            System.out.println(result.toPrettyString());
             return 0;
         }
         Table t = new Table("TIME", "USER", "ACTION", "TARGET", "OUTCOME", "FROM", "DETAIL");
-        for (JsonNode e : page.path("items")) {
+        for (JsonNode e : result.path("items")) {
             t.row(e.path("time").asText(), e.path("user").asText(null), e.path("action").asText(),
                     e.path("target").asText(null), e.path("outcome").asText(), e.path("sourceAddress").asText(null),
                     e.path("detail").asText(null));
         }
         t.print(System.out);
-        System.out.println(page.path("items").size() + " of " + page.path("total").asLong() + " entries");
+        System.out.println(PageFooter.of(result, "entries"));
         return 0;
     }
 }

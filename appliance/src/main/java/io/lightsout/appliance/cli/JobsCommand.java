@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.cli.client.ApiClient;
 import io.lightsout.appliance.cli.client.ClientOptions;
+import io.lightsout.appliance.cli.client.PageFooter;
 import io.lightsout.appliance.cli.client.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,25 +34,29 @@ public final class JobsCommand implements Runnable {
         @Option(names = "--state", description = "Only jobs in this state.")
         String state;
 
-        @Option(names = "--size", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
+        @Option(names = "--size", defaultValue = "50", description = "Jobs per page (default ${DEFAULT-VALUE}).")
         int size;
+
+        @Option(names = "--page", defaultValue = "0", description = "Page, from 0.")
+        int page;
 
         @Override
         public Integer call() throws Exception {
-            String q = "/api/v1/jobs?size=" + size + (state == null ? "" : "&state="
+            String q = "/api/v1/jobs?size=" + size + "&page=" + page + (state == null ? "" : "&state="
                     + URLEncoder.encode(state, StandardCharsets.UTF_8));
-            JsonNode page = options.client().get(q);
+            JsonNode result = options.client().get(q);
             if (options.json()) {
-                System.out.println(page.toPrettyString());
+                System.out.println(result.toPrettyString());
                 return 0;
             }
             Table t = new Table("ID", "TYPE", "STATE", "PROGRESS", "CREATED BY", "CREATED", "SUMMARY");
-            for (JsonNode j : page.path("items")) {
+            for (JsonNode j : result.path("items")) {
                 t.row(j.path("id").asLong(), j.path("type").asText(), j.path("state").asText(),
                         j.path("progress").path("done").asInt() + "/" + j.path("progress").path("total").asInt(),
                         j.path("createdBy").asText(), j.path("createdAt").asText(), j.path("summary").asText(null));
             }
             t.print(System.out);
+            System.out.println(PageFooter.of(result, "jobs"));
             return 0;
         }
     }

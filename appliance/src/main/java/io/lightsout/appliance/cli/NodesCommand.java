@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lightsout.appliance.cli.client.ClientOptions;
+import io.lightsout.appliance.cli.client.PageFooter;
 import io.lightsout.appliance.cli.client.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ public final class NodesCommand implements Runnable {
                         n.path("power").path("state").asText(), String.join(";", tags));
             }
             t.print(System.out);
-            System.out.printf("%d of %d nodes%n", p.path("items").size(), p.path("total").asLong());
+            System.out.println(PageFooter.of(p, "nodes"));
             return 0;
         }
     }

@@ -92,6 +92,21 @@ class CommandLineTest {
                         tokenFile.toString(), "--insecure");
                 assertThat(audit.err()).contains("--insecure").contains("NOT checked");
                 assertThat(audit.out()).contains("token.create").contains("console");
+                Run first = run("", "audit", "--size", "1", "--url", url, "--token-file", tokenFile.toString(),
+                        "--trust-fingerprint", fp);
+                assertThat(first.code()).as(first.err()).isZero();
+                java.util.regex.Matcher footer = java.util.regex.Pattern.compile(
+                        "1-1 of (\\d+) entries \\(page 0; next: --page 1\\)").matcher(first.out());
+                assertThat(footer.find()).as(first.out()).isTrue();
+                int total = Integer.parseInt(footer.group(1));
+                Run second = run("", "audit", "--size", "1", "--page", "1", "--url", url, "--token-file",
+                        tokenFile.toString(), "--trust-fingerprint", fp);
+                assertThat(second.out()).contains("2-2 of " + total + " entries (page 1;")
+                        .isNotEqualTo(first.out().replace("page 0; next: --page 1", "page 1; next: --page 2"));
+                Run last = run("", "audit", "--size", "1", "--page", String.valueOf(total - 1), "--url", url,
+                        "--token-file", tokenFile.toString(), "--trust-fingerprint", fp);
+                assertThat(last.out()).contains(total + "-" + total + " of " + total + " entries (page "
+                        + (total - 1) + "; last page)");
                 Run wrongPin = run("", "jobs", "list", "--url", url, "--token-file", tokenFile.toString(),
                         "--trust-fingerprint", "00".repeat(32));
                 assertThat(wrongPin.code()).isEqualTo(1);
