@@ -122,9 +122,7 @@ public final class WsmanCommand implements Callable<Integer> {
             if (options.json) {
                 return Output.jsonArray(all);
             }
-            StringBuilder sb = new StringBuilder();
-            all.forEach(i -> sb.append(Output.xml(i.xml())));
-            return sb.toString().stripTrailing();
+            return Output.xmlItems(all.stream().map(CimInstance::xml).toList()).stripTrailing();
         }
     }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine;
 class WsmanCommandTest {
 
     private static final String R = "idrac/responses/";
+    private static final String APMS = "amt/responses/cim/associatedpower/managementservice/";
     private FakeBmc bmc;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -34,6 +35,10 @@ class WsmanCommandTest {
                 .on("Enumerate", "DCIM_NICView", R + "nic_view-enum-ok.xml")
                 .on("RequestStateChange", "DCIM_ComputerSystem", R + "computer_system-invoke-request_state_change-ok.xml")
                 .on("CreateConfigJob", "DCIM_LCService", R + "lc_service-invoke-create_config_job-error.xml")
+                .on("CreateTargetedConfigJob", "DCIM_BIOSService",
+                        R + "bios_service-invoke-create_targeted_config_job-ok.xml")
+                .on("Enumerate", "CIM_AssociatedPowerManagementService", APMS + "enumerate.xml")
+                .on("Pull", "CIM_AssociatedPowerManagementService", APMS + "pull.xml")
                 .onXml("Get", "CIM_Fan", Soap.fault("wsman:InvalidSelectors", "The selectors are not valid", ""))
                 .onXml("Get", "DCIM_SystemView", Soap.instance("DCIM_SystemView",
                         "<p:ServiceTag>A1B2C3D</p:ServiceTag><p:Model>PowerEdge R630</p:Model>"))));
@@ -75,6 +80,41 @@ class WsmanCommandTest {
         assertThat(json.split("\"InstanceID\"")).hasSize(5);
         assertThat(RequestShape.of(bmc.requests().getLast().body()).resourceUri())
                 .isEqualTo(Namespaces.DCIM_PREFIX + "DCIM_NICView");
+    }
+
+    @Test
+    void enumerateAsXmlIsOneWellFormedDocument() throws Exception {
+        assertThat(run("calvin", args("enumerate", "--resource", "DCIM_NICView"))).isZero();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Element root = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(out.toString()))).getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(Namespaces.WSEN);
+        assertThat(root.getLocalName()).isEqualTo("Items");
+        org.w3c.dom.NodeList nics = root.getElementsByTagNameNS(Namespaces.DCIM_PREFIX + "DCIM_NICView",
+                "DCIM_NICView");
+        assertThat(nics.getLength()).isEqualTo(4);
+        assertThat(((org.w3c.dom.Element) nics.item(0)).getElementsByTagNameNS("*", "FQDD").item(0)
+                .getTextContent()).isEqualTo("NIC.Embedded.1-1-1");
+    }
+
+    @Test
+    void referencePropertiesAreObjectsInJson() {
+        assertThat(run("calvin", args("enumerate", "-r", "CIM_AssociatedPowerManagementService", "--json")))
+                .isZero();
+        assertThat(out.toString()).contains("\"PowerState\": \"2\"",
+                "\"AvailableRequestedPowerStates\": [\"10\", \"8\", \"5\", \"11\", \"4\", \"7\", \"14\", \"12\"]",
+                "\"UserOfService\": {\"Address\": \"" + Namespaces.ANONYMOUS + "\", \"ResourceURI\": \""
+                        + Namespaces.CIM_PREFIX + "CIM_ComputerSystem\", \"SelectorSet\": {\"CreationClassName\": "
+                        + "\"CIM_ComputerSystem\", \"Name\": \"ManagedSystem\"}}",
+                "\"ServiceProvided\": {\"Address\"", "\"Name\": \"Intel(r) AMT Power Management Service\"");
+        out.getBuffer().setLength(0);
+        assertThat(run("calvin", args("invoke", "-r", "DCIM_BIOSService", "--method", "CreateTargetedConfigJob",
+                "--json"))).isZero();
+        assertThat(out.toString()).containsPattern("\"Job\": \\{\"Address\": \"[^\"]+\", \"ResourceURI\": \""
+                + java.util.regex.Pattern.quote(Namespaces.DCIM_PREFIX) + "DCIM_LifecycleJob\", \"SelectorSet\": "
+                + "\\{\"InstanceID\": \"JID_\\d+\", \"__cimnamespace\": \"root/dcim\"}}");
     }
 
     @Test
