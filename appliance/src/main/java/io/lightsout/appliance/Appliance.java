@@ -186,7 +186,8 @@ public final class Appliance implements AutoCloseable {
         try {
             openStore();
             phases.put("store", System.nanoTime());
-            tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME), clock);
+            tls = TlsManager.open(config.dataDir().resolve("tls"), config.get(Keys.HOSTNAME),
+                    List.of(config.get(Keys.HTTP_PUBLIC_NAME), config.get(Keys.BIND_ADDRESS)), clock);
             jobTypes.register(new SelfTestJob(database::isUp, this::vaultRoundTrip,
                     () -> tls.certificate().getNotAfter().toInstant(), config.dataDir(), clock));
             startFleet();

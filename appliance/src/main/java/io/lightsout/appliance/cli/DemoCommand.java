@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = data != null ? data : Files.createTempDirectory("lightsout-demo-");
         ApplianceConfig config = ApplianceConfig.load(dir, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", String.valueOf(httpsPort), "http.port", String.valueOf(httpPort),
-                "portmap.port", "1111", "tls.hostname", "localhost", "wol.port",
+                "portmap.port", "1111", "wol.port",
                 String.valueOf(FleetDemo.WOL_PORT)));
         Appliance appliance;
         try {

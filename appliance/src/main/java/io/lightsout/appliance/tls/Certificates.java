@@ -55,9 +55,21 @@ final class Certificates {
         }
     }
 
-    /** The host name, {@code localhost} and every address of this machine, for the self-signed certificate. */
-    static List<String> localNames(String hostname) {
-        Set<String> names = new LinkedHashSet<>(List.of(hostname, "localhost", "127.0.0.1", "::1"));
+    /**
+     * The names a browser may reach this machine by, for the self-signed certificate: the configured name, the
+     * {@code also} names (public name, bind address), the machine's own host name, {@code localhost}, loopback
+     * and every address of every interface. No DNS lookup: names are only what the machine calls itself.
+     */
+    static List<String> localNames(String hostname, List<String> also) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(hostname);
+        also.stream().map(Certificates::bare).filter(n -> !n.isEmpty() && !n.equals("0.0.0.0") && !n.equals("::"))
+                .forEach(names::add);
+        String machine = machineName();
+        if (machine != null) {
+            names.add(machine);
+        }
+        names.addAll(List.of("localhost", "127.0.0.1", "::1"));
         try {
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : Collections.list(nif.getInetAddresses())) {
@@ -69,6 +81,28 @@ final class Certificates {
             // no interface list: the host name and loopback names still work
         }
         return new ArrayList<>(names);
+    }
+
+    /** The kernel's host name ({@code /proc/sys/kernel/hostname} on Linux, so no resolver is asked). */
+    private static String machineName() {
+        try {
+            String n = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!n.isEmpty()) {
+                return n;
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            // not Linux: ask Java, which may consult the resolver once
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static String bare(String name) {
+        String n = name.strip();
+        return n.startsWith("[") && n.endsWith("]") ? n.substring(1, n.length() - 1) : n;
     }
 
     static X509Certificate selfSigned(KeyPair kp, String commonName, List<String> sans, Instant now, Duration valid) {

@@ -52,14 +52,18 @@ public final class TlsManager {
         this.keyManager = keyManager;
     }
 
-    /** Loads the certificate from {@code dir}, generating a self-signed one for {@code hostname} at first boot. */
-    public static TlsManager open(Path dir, String hostname, Clock clock) {
+    /**
+     * Loads the certificate from {@code dir}, generating a self-signed one at first boot: CN {@code hostname},
+     * SANs that name plus {@code alsoNames} (public name, bind address), the machine's host name, localhost and
+     * every local address.
+     */
+    public static TlsManager open(Path dir, String hostname, List<String> alsoNames, Clock clock) {
         Path server = dir.resolve("server.p12");
         try {
             Files.createDirectories(dir);
             if (!Files.exists(server)) {
                 KeyPair kp = Certificates.rsa2048();
-                X509Certificate cert = Certificates.selfSigned(kp, hostname, Certificates.localNames(hostname),
+                X509Certificate cert = Certificates.selfSigned(kp, hostname, Certificates.localNames(hostname, alsoNames),
                         clock.instant(), Duration.ofDays(825));
                 writeKeyStore(server, kp.getPrivate(), new X509Certificate[] {cert});
                 LOG.info("TLS: generated a self-signed certificate for {} (SHA-256 {})", hostname, Pem.sha256(cert));
