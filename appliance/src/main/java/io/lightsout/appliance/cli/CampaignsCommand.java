@@ -3,7 +3,9 @@ package io.lightsout.appliance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.cli.client.ApiClient;
 import io.lightsout.appliance.cli.client.ClientOptions;
+import io.lightsout.appliance.cli.client.ProgressWatch;
 import io.lightsout.appliance.cli.client.Table;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -157,21 +159,11 @@ public final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ApiClient client = options.client();
-            String last = "";
-            while (true) {
-                JsonNode c = client.get("/api/v1/wake-campaigns/" + NodesCommand.enc(id));
-                String line = bar(c);
-                if (!line.equals(last)) {
-                    System.out.println(line);
-                    last = line;
-                }
-                String state = c.path("state").asText();
-                if (state.equals("done") || state.equals("cancelled")) {
-                    return c.path("progress").path("failed").asInt() == 0 ? 0 : 2;
-                }
-                Thread.sleep(Math.max(1, interval) * 1000L);
-            }
+            JsonNode c = new ProgressWatch(options.client(), "/api/v1/wake-campaigns/" + NodesCommand.enc(id),
+                    Duration.ofSeconds(interval)).until(
+                    d -> d.path("state").asText().equals("done") || d.path("state").asText().equals("cancelled"),
+                    Watch::bar, System.out::println);
+            return c.path("progress").path("failed").asInt() == 0 ? 0 : 2;
         }
 
         static String bar(JsonNode c) {

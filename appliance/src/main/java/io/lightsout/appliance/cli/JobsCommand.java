@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.cli.client.ApiClient;
 import io.lightsout.appliance.cli.client.ClientOptions;
 import io.lightsout.appliance.cli.client.PageFooter;
+import io.lightsout.appliance.cli.client.ProgressWatch;
 import io.lightsout.appliance.cli.client.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -91,23 +93,19 @@ public final class JobsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ApiClient client = options.client();
-            String last = "";
-            while (true) {
-                JsonNode j = client.get("/api/v1/jobs/" + id);
-                String line = j.path("state").asText() + " " + j.path("progress").path("done").asInt() + "/"
-                        + j.path("progress").path("total").asInt();
-                if (!line.equals(last) && !options.json()) {
-                    System.out.println("job " + id + ": " + line);
-                    last = line;
-                }
-                if (FINAL.contains(j.path("state").asText())) {
-                    print(j, options.json());
-                    return exitCode(j);
-                }
-                Thread.sleep(Math.max(1, interval) * 1000L);
-            }
+            return watch(options.client(), id, Duration.ofSeconds(interval), options.json());
         }
+    }
+
+    /** Follows job {@code id} to its end, printing progress lines (not with {@code json}), then the job. */
+    static int watch(ApiClient client, long id, Duration interval, boolean json) throws Exception {
+        JsonNode j = new ProgressWatch(client, "/api/v1/jobs/" + id, interval).until(
+                d -> FINAL.contains(d.path("state").asText()),
+                d -> "job " + id + ": " + d.path("state").asText() + " " + d.path("progress").path("done").asInt()
+                        + "/" + d.path("progress").path("total").asInt(),
+                json ? line -> { } : System.out::println);
+        print(j, json);
+        return exitCode(j);
     }
 
     static void print(JsonNode j, boolean json) {

@@ -3,6 +3,7 @@ package io.lightsout.appliance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.cli.client.ApiClient;
 import io.lightsout.appliance.cli.client.ClientOptions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,20 +78,6 @@ public final class PowerCommand implements Callable<Integer> {
         if (!wait) {
             return 0;
         }
-        String last = "";
-        while (true) {
-            JsonNode j = client.get("/api/v1/jobs/" + id);
-            String line = j.path("state").asText() + " " + j.path("progress").path("done").asInt() + "/"
-                    + j.path("progress").path("total").asInt();
-            if (!line.equals(last)) {
-                System.out.println("job " + id + ": " + line);
-                last = line;
-            }
-            if (!j.path("state").asText().equals("queued") && !j.path("state").asText().equals("running")) {
-                JobsCommand.print(j, options.json());
-                return JobsCommand.exitCode(j);
-            }
-            Thread.sleep(1000);
-        }
+        return JobsCommand.watch(client, id, Duration.ofSeconds(1), options.json());
     }
 }
