@@ -1,10 +1,13 @@
 package io.lightsout.appliance.bmc;
 
+import io.lightsout.appliance.error.ErrorReference;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way to reach a driver: picks it from the registry, checks that it supports the command, takes a slot
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  * never gets more than its share of calls in flight.
  */
 public final class BmcExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(BmcExecutor.class);
 
     private final DriverRegistry registry;
     private final CallLimiter limiter;
@@ -72,11 +76,11 @@ public final class BmcExecutor {
             call.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
+            throw unwrap(e.getCause(), command + " on node " + target.nodeId());
         }
     }
 
-    private static BmcException unwrap(Throwable cause) {
+    private static BmcException unwrap(Throwable cause, String what) {
         if (cause instanceof BmcException b) {
             return b;
         }
@@ -86,6 +90,8 @@ public final class BmcExecutor {
         if (cause instanceof Error err) {
             throw err;
         }
-        return new BmcException(BmcException.Reason.BMC_ERROR, "driver failed: " + cause, null, cause);
+        // a driver bug, not a device answer: its text stays in the log, the caller gets a reference to it
+        return new BmcException(BmcException.Reason.BMC_ERROR, "driver failed: " + ErrorReference.log(LOG, what,
+                cause), null, cause);
     }
 }

@@ -136,6 +136,34 @@ class BmcExecutorTest {
     }
 
     @Test
+    void aDriverBugBecomesAReferenceNotItsMessage() {
+        FakeDriver fake = new FakeDriver(NodeType.IDRAC, Clock.systemUTC());
+        BmcDriver buggy = new BmcDriver() {
+            @Override
+            public NodeType type() {
+                return NodeType.IDRAC;
+            }
+
+            @Override
+            public boolean supports(BmcCommand<?> command) {
+                return fake.supports(command);
+            }
+
+            @Override
+            public <R> R execute(BmcTarget target, BmcCommand<R> command) {
+                throw new IllegalStateException("cannot open /var/lib/lightsout/vault.p12 (password=x)");
+            }
+        };
+        BmcExecutor executor = new BmcExecutor(new DriverRegistry(List.of(buggy)), CallLimits.DEFAULT);
+        assertThatThrownBy(() -> executor.execute(node("a", "10.0.0.1", "s"), READ))
+                .isInstanceOfSatisfying(BmcException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(BmcException.Reason.BMC_ERROR);
+                    assertThat(e.getMessage()).matches("driver failed: internal error, see the appliance log for "
+                            + "reference E-[0-9a-f]{8}").doesNotContain("vault", "password");
+                });
+    }
+
+    @Test
     void limitsAreValidatedWithTheirKeyNames() {
         assertThatThrownBy(() -> new CallLimits(3, 1, 1, Duration.ofSeconds(1), Duration.ZERO))
                 .hasMessageContaining("bmc.limit.per-bmc");
