@@ -80,7 +80,18 @@ final class Certificates {
         } catch (SocketException e) {
             // no interface list: the host name and loopback names still work
         }
-        return new ArrayList<>(names);
+        // one entry per address: "::1" and "0:0:0:0:0:0:0:1" are the same SAN
+        Set<String> unique = new LinkedHashSet<>();
+        names.forEach(n -> unique.add(isIp(n) ? canonicalIp(n) : n));
+        return new ArrayList<>(unique);
+    }
+
+    private static String canonicalIp(String literal) {
+        try {
+            return InetAddress.getByName(literal).getHostAddress(); // a literal: parsed, never looked up
+        } catch (java.net.UnknownHostException e) {
+            return literal;
+        }
     }
 
     /** The kernel's host name ({@code /proc/sys/kernel/hostname} on Linux, so no resolver is asked). */

@@ -36,6 +36,12 @@ class SelfSignedNamesTest {
             String machine = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
             assertThat(dns).contains("appliance-7", "lightsout.example.net", machine, "localhost");
             assertThat(ips).contains("127.0.0.1");
+            List<InetAddress> parsed = new ArrayList<>();
+            for (String ip : ips) {
+                parsed.add(InetAddress.getByName(ip));
+            }
+            assertThat(parsed).as("each address once").doesNotHaveDuplicates();
+            assertThat(dns).doesNotHaveDuplicates();
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : Collections.list(nif.getInetAddresses())) {
                     if (a instanceof java.net.Inet4Address) {
