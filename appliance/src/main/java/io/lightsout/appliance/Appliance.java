@@ -215,8 +215,9 @@ public final class Appliance implements AutoCloseable {
             started.push(nfs);
             phases.put("nfs", System.nanoTime());
             web = new WebServer(config.get(Keys.BIND_ADDRESS), config.get(Keys.HTTPS_PORT),
-                    config.get(Keys.HTTP_PORT), config.get(Keys.HTTP_PUBLIC_NAME), tls.sslContext(), ApiApplication.build(resources(),
-                    List.of(new AuthenticationFilter(sessions, tokens))), Appliance.class.getClassLoader(),
+                    config.get(Keys.HTTP_PORT), config.get(Keys.HTTP_PUBLIC_NAME), tls.sslContext(),
+                    ApiApplication.build(resources(), List.of(new AuthenticationFilter(sessions, tokens))),
+                    Appliance.class.getClassLoader(),
                     httpMetrics::wrap);
             started.push(web);
             web.start();

@@ -38,7 +38,8 @@ public final class NodesBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("lightsout-bench-nodes-");
         try (Appliance a = new Appliance(ApplianceConfig.load(data, null, Map.of("bind.address", "127.0.0.1",
-                "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN", "nfs.enabled", "false"))).start()) {
+                "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN",
+                "nfs.enabled", "false"))).start()) {
             a.accounts().setup("Bench-admin-pass1", "Bench-readonly-pass1", "bench");
             String token = a.tokens().create("bench", "bench", "admin", null).token();
             HttpClient http = HttpClient.newBuilder().sslContext(Trust.pinned(a.tls().info().sha256()))

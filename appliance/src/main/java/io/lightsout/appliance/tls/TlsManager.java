@@ -63,8 +63,8 @@ public final class TlsManager {
             Files.createDirectories(dir);
             if (!Files.exists(server)) {
                 KeyPair kp = Certificates.rsa2048();
-                X509Certificate cert = Certificates.selfSigned(kp, hostname, Certificates.localNames(hostname, alsoNames),
-                        clock.instant(), Duration.ofDays(825));
+                X509Certificate cert = Certificates.selfSigned(kp, hostname,
+                        Certificates.localNames(hostname, alsoNames), clock.instant(), Duration.ofDays(825));
                 writeKeyStore(server, kp.getPrivate(), new X509Certificate[] {cert});
                 LOG.info("TLS: generated a self-signed certificate for {} (SHA-256 {})", hostname, Pem.sha256(cert));
             }

@@ -56,8 +56,8 @@ public final class WebServer implements AutoCloseable {
      * @param loader     class loader holding the portal under {@code web/}
      * @param instrument wraps the HTTPS handler (request metrics)
      */
-    public WebServer(String bind, int httpsPort, int httpPort, String publicName, SSLContext ssl, ResourceConfig api, ClassLoader loader,
-                     UnaryOperator<HttpHandler> instrument) {
+    public WebServer(String bind, int httpsPort, int httpPort, String publicName, SSLContext ssl, ResourceConfig api,
+                     ClassLoader loader, UnaryOperator<HttpHandler> instrument) {
         this.bind = bind;
         this.httpsPortWanted = httpsPort;
         this.httpPortWanted = httpPort;

@@ -62,8 +62,8 @@ class CommandLineTest {
             assertThat(value).startsWith("lo_");
             Run badRole = run("", "token", "create", "--data", data.toString(), "--name", "x", "--role", "root");
             assertThat(badRole.code()).isEqualTo(1);
-            assertThat(badRole.err().strip()).isEqualTo("lightsout token create: Unknown role 'root' (admin, operator or "
-                    + "readonly)");
+            assertThat(badRole.err().strip()).isEqualTo("lightsout token create: Unknown role 'root' (admin, "
+                    + "operator or readonly)");
             Run listed = run("", "token", "list", "--data", data.toString());
             assertThat(listed.code()).as(listed.err()).isZero();
             assertThat(listed.out()).contains("LAST USED").containsPattern("cli +operator +\\S+ +never")
