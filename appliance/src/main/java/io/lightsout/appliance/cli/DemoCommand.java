@@ -50,12 +50,21 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP redirect port (default ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--nfs-port", defaultValue = "12049", description = "NFS port of the share (default "
+            + "${DEFAULT-VALUE}, not 2049, so that the demo runs next to a host's own NFS server; clients find it "
+            + "through portmap on 1111).")
+    int nfsPort;
+
+    @Option(names = "--mountd-port", defaultValue = "14003", description = "MOUNT port (default ${DEFAULT-VALUE}).")
+    int mountdPort;
+
     @Override
     public Integer call() throws Exception {
         Path dir = data != null ? data : Files.createTempDirectory("lightsout-demo-");
         ApplianceConfig config = ApplianceConfig.load(dir, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", String.valueOf(httpsPort), "http.port", String.valueOf(httpPort),
-                "portmap.port", "1111", "wol.port",
+                "portmap.port", "1111", "nfs.port", String.valueOf(nfsPort),
+                "mountd.port", String.valueOf(mountdPort), "wol.port",
                 String.valueOf(FleetDemo.WOL_PORT)));
         Appliance appliance;
         try {
