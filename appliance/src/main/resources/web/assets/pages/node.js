@@ -6,7 +6,8 @@ import {typeLabel, powerBadge} from './fleet-common.js';
 
 // [action, label, destructive]: destructive actions interrupt a running OS and ask first.
 const ACTIONS = [['on', 'Power on', false], ['shutdown', 'Shut down (graceful)', true], ['off', 'Power off', true],
-  ['cycle', 'Power cycle', true], ['reset', 'Reset', true], ['pxe', 'Boot once from network', true]];
+  ['cycle', 'Power cycle', true], ['reset', 'Reset', true], ['pxe', 'Boot once from network', true],
+  ['bios', 'Boot once into BIOS setup', true]];
 
 /** One node: what it is, its power state read from the BMC now, and the power buttons (operator and admin). */
 export default function mount(main, {params}) {
