@@ -109,6 +109,18 @@ final class IdracBios {
         return d.devices().containsKey(value) ? null : invalid;
     }
 
+    /** DeletePendingConfiguration: drops the pending values (recorded answer BIOS001). */
+    List<CimInstance.Property> deletePendingConfiguration(XmlElement in) {
+        if (!TARGET.equals(IdracMethods.param(in, "Target"))) {
+            return IdracMethods.error("Invalid Target: " + IdracMethods.param(in, "Target") + ".", "SUP024");
+        }
+        synchronized (pending) {
+            pending.clear();
+        }
+        return List.of(IdracMethods.v("Message", "The command was successful."),
+                IdracMethods.v("MessageID", "BIOS001"), IdracMethods.v("ReturnValue", "0"));
+    }
+
     List<CimInstance.Property> createTargetedConfigJob(XmlElement in) {
         if (!TARGET.equals(IdracMethods.param(in, "Target"))) {
             return IdracMethods.error("Invalid Target: " + IdracMethods.param(in, "Target") + ".", "SUP024");

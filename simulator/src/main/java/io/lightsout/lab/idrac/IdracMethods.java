@@ -47,6 +47,7 @@ final class IdracMethods {
             case "DCIM_OSDeploymentService.BootToHD" -> bootTo("HDD");
             case "DCIM_BIOSService.SetAttribute", "DCIM_BIOSService.SetAttributes" -> s.bios.setAttributes(in);
             case "DCIM_BIOSService.CreateTargetedConfigJob" -> s.bios.createTargetedConfigJob(in);
+            case "DCIM_BIOSService.DeletePendingConfiguration" -> s.bios.deletePendingConfiguration(in);
             case "DCIM_iDRACCardService.SetAttribute", "DCIM_iDRACCardService.SetAttributes" ->
                     s.card.setAttributes(in);
             case "DCIM_iDRACCardService.CreateTargetedConfigJob" -> s.card.createTargetedConfigJob(in);

@@ -21,8 +21,8 @@ public final class IdracService implements CimProvider {
             "DCIM_PhysicalDiskView", "DCIM_SoftwareIdentity", "DCIM_ComputerSystem", "DCIM_LifecycleJob",
             "DCIM_OSDConcreteJob", "DCIM_CSPowerManagementService", "DCIM_LCService", "DCIM_OSDeploymentService",
             "DCIM_SoftwareInstallationService", "DCIM_JobService", "DCIM_BIOSService", "DCIM_iDRACCardView",
-            "DCIM_CSAssociatedPowerManagementService", "DCIM_BIOSEnumeration", "DCIM_iDRACCardService",
-            "DCIM_iDRACCardEnumeration", "DCIM_iDRACCardString");
+            "DCIM_CSAssociatedPowerManagementService", "DCIM_BIOSEnumeration", "DCIM_BIOSString", "DCIM_BIOSInteger",
+            "DCIM_iDRACCardService", "DCIM_iDRACCardEnumeration", "DCIM_iDRACCardString", "DCIM_iDRACCardInteger");
 
     final IdracHost host;
     final PowerModel power;
@@ -120,6 +120,8 @@ public final class IdracService implements CimProvider {
             case "DCIM_BIOSEnumeration" -> bios.enumerations();
             case "DCIM_iDRACCardEnumeration" -> card.enumerations();
             case "DCIM_iDRACCardString" -> card.strings();
+            // attribute classes the lab has no attributes of: clients (python-dracclient) enumerate all three
+            case "DCIM_BIOSString", "DCIM_BIOSInteger", "DCIM_iDRACCardInteger" -> List.of();
             default -> IdracInventory.service(cls);
         };
     }
