@@ -19,14 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DracclientBootFidelityTest {
 
-    private static final String SCRIPT = """
-            import sys, time, warnings
-            warnings.filterwarnings("ignore")
-            from dracclient import client, exceptions
-            host, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-            c = client.DRACClient(host, user, password, port=port, ready_retries=50, ready_retry_delay=0.2)
-            def out(k, v):
-                print("%s=%s" % (k, v), flush=True)
+    private static final String SCRIPT = DracclientFidelityTest.PREAMBLE + """
             b = c.list_bios_settings()
             out("bootMode", b["BootMode"].current_value)
             out("uefiDevices", ";".join(b["OneTimeUefiBootSeqDev"].possible_values))

@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lightsout.appliance.Http;
 import io.lightsout.appliance.Http.Auth;
 import io.lightsout.appliance.Http.Res;
-import io.lightsout.appliance.TestAppliance;
 import io.lightsout.lab.BmcType;
 import io.lightsout.lab.Lab;
 import io.lightsout.lab.PowerState;
 import io.lightsout.lab.SimulatedBmc;
 import io.lightsout.lab.idrac.BootMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * API on lab iDRACs in legacy BIOS and in UEFI boot mode and on an AMT, over real WS-Man/TLS on loopback.
  */
 class BootOnceTest {
-    private static TestAppliance appliance;
+    private static LabFleet fleet;
     private static Lab lab;
     private static Http http;
     private static Auth operator;
@@ -39,19 +34,11 @@ class BootOnceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        SecureRandom r = new SecureRandom();
-        String base = "127." + (64 + r.nextInt(64)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(200));
-        lab = Lab.builder().idrac(2).amt(1).uefiEvery(2).base(base).idracPort(0).amtPort(0)
-                .powerDelay(Duration.ofMillis(200)).start();
-        appliance = TestAppliance.started(Clock.systemUTC(), Map.of());
-        http = appliance.http();
-        operator = Auth.bearer(appliance.appliance().tokens().create("test", "op", "operator", null).token());
-        Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
-        Path csv = Files.createTempFile("lab", ".csv");
-        lab.writeInventory(csv);
-        Res imported = http.send("POST", "/api/v1/nodes/import", Files.readString(csv), "text/csv", admin);
-        Files.delete(csv);
-        assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(3);
+        fleet = LabFleet.start(Lab.builder().idrac(2).amt(1).uefiEvery(2).idracPort(0).amtPort(0)
+                .powerDelay(Duration.ofMillis(200)));
+        lab = fleet.lab;
+        http = fleet.http;
+        operator = fleet.operator;
         legacy = lab.bmcs().get(0);
         uefi = lab.bmcs().get(1);
         amt = lab.bmcs().stream().filter(b -> b.type() == BmcType.AMT).findFirst().orElseThrow();
@@ -61,16 +48,13 @@ class BootOnceTest {
 
     @AfterAll
     static void stop() {
-        if (appliance != null) {
-            appliance.close();
-        }
-        if (lab != null) {
-            lab.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     private static String nodeId(SimulatedBmc b) {
-        return http.get("/api/v1/nodes?q=" + b.address(), operator).json().path("items").get(0).path("id").asText();
+        return fleet.nodeId(b);
     }
 
     private static Res power(SimulatedBmc b, Map<String, String> body) {
