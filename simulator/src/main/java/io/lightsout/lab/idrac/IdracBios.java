@@ -40,10 +40,16 @@ final class IdracBios {
     private record DeviceAttribute(String mode, Map<String, String> devices, BootMode bootMode) {
     }
 
-    private static final Map<String, DeviceAttribute> DEVICE_ATTRIBUTES = Map.of(
-            "OneTimeBootSeqDev", new DeviceAttribute("OneTimeBootSeq", BIOS_DEVICES, BootMode.BIOS),
-            "OneTimeUefiBootSeqDev", new DeviceAttribute("OneTimeUefiBootSeq", UEFI_DEVICES, BootMode.UEFI),
-            "OneTimeHddSeqDev", new DeviceAttribute("OneTimeHddSeq", HDD_DEVICES, BootMode.BIOS));
+    /** In the order the BIOS lists them. */
+    private static final Map<String, DeviceAttribute> DEVICE_ATTRIBUTES = deviceAttributes();
+
+    private static Map<String, DeviceAttribute> deviceAttributes() {
+        Map<String, DeviceAttribute> m = new LinkedHashMap<>();
+        m.put("OneTimeBootSeqDev", new DeviceAttribute("OneTimeBootSeq", BIOS_DEVICES, BootMode.BIOS));
+        m.put("OneTimeHddSeqDev", new DeviceAttribute("OneTimeHddSeq", HDD_DEVICES, BootMode.BIOS));
+        m.put("OneTimeUefiBootSeqDev", new DeviceAttribute("OneTimeUefiBootSeq", UEFI_DEVICES, BootMode.UEFI));
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final IdracService s;
     private final Map<String, String> pending = new LinkedHashMap<>();
@@ -184,15 +190,8 @@ final class IdracBios {
                         "OneTimeHddSeq", "BIOS Hard-Disk Drive Sequence Device", "OneTimeUefiBootSeq",
                         "UEFI Boot Sequence Device")));
         String oneTime = p.getOrDefault("OneTimeBootMode", "Disabled");
-        for (Map.Entry<String, DeviceAttribute> e : List.of(Map.entry("OneTimeBootSeqDev",
-                        DEVICE_ATTRIBUTES.get("OneTimeBootSeqDev")), Map.entry("OneTimeHddSeqDev",
-                        DEVICE_ATTRIBUTES.get("OneTimeHddSeqDev")), Map.entry("OneTimeUefiBootSeqDev",
-                        DEVICE_ATTRIBUTES.get("OneTimeUefiBootSeqDev")))) {
-            DeviceAttribute d = e.getValue();
-            boolean readOnly = !d.mode().equals(oneTime) || d.bootMode() != mode;
-            out.add(enumeration(e.getKey(), e.getKey(), d.devices().keySet().iterator().next(), p, "OneTimeBoot",
-                    "One-Time Boot", readOnly, d.devices()));
-        }
+        DEVICE_ATTRIBUTES.forEach((name, d) -> out.add(enumeration(name, name, d.devices().keySet().iterator().next(),
+                p, "OneTimeBoot", "One-Time Boot", !d.mode().equals(oneTime) || d.bootMode() != mode, d.devices())));
         return out;
     }
 
