@@ -6,7 +6,10 @@ import {typeLabel, powerBadge} from './fleet-common.js';
 
 // [action, label, destructive]: destructive actions interrupt a running OS and ask first.
 const ACTIONS = [['on', 'Power on', false], ['shutdown', 'Shut down (graceful)', true], ['off', 'Power off', true],
-  ['cycle', 'Power cycle', true], ['reset', 'Reset', true], ['pxe', 'Boot once from network', true]];
+  ['cycle', 'Power cycle', true], ['reset', 'Reset', true], ['pxe', 'Boot once from network', true],
+  ['bios', 'Boot once into BIOS setup', true]];
+// A one-time boot applies at the next start: these cycle a running node and power on one that is off.
+const BOOT_ONCE = new Set(['pxe', 'bios']);
 
 /** One node: what it is, its power state read from the BMC now, and the power buttons (operator and admin). */
 export default function mount(main, {params}) {
@@ -107,7 +110,13 @@ export default function mount(main, {params}) {
     all.forEach(b => { b.disabled = true; });
     replace(outcome, h('p', {class: 'muted'}, `${label}…`));
     try {
-      const r = await api('POST', `/nodes/${encodeURIComponent(id)}/power`, {body: {action}});
+      const body = {action};
+      if (BOOT_ONCE.has(action)) {
+        const now = await api('GET', `/nodes/${encodeURIComponent(id)}/power`);
+        showPower(now);
+        if (now.state === 'ON') body.bootOnce = 'cycle';
+      }
+      const r = await api('POST', `/nodes/${encodeURIComponent(id)}/power`, {body});
       replace(outcome, h('p', {class: 'alert alert-success'}, `${label}: ${r.outcome === 'nothingtodo' ? 'nothing to do' : 'done'}. ${r.detail ?? ''}`));
       announce(`${label}: ${r.detail ?? r.outcome}`, 'success');
       await load();

@@ -6,6 +6,7 @@ import io.lightsout.lab.http.BmcCertificate;
 import io.lightsout.lab.http.DigestAuth;
 import io.lightsout.lab.http.LabServer;
 import io.lightsout.lab.http.LabTls;
+import io.lightsout.lab.idrac.BootMode;
 import io.lightsout.lab.idrac.IdracHost;
 import io.lightsout.lab.idrac.IdracService;
 import io.lightsout.lab.idrac.JobQueue;
@@ -115,6 +116,7 @@ public final class Lab implements AutoCloseable {
         private Fault.Delay latency = new Fault.Latency(Duration.ZERO, Duration.ZERO);
         private String faults = "";
         private long seed = 1;
+        private int uefiEvery;
         private Clock clock = Clock.systemUTC();
         private Duration powerDelay = Duration.ofSeconds(2);
         private Duration jobDownload = Duration.ofSeconds(3);
@@ -177,6 +179,15 @@ public final class Lab implements AutoCloseable {
         public Builder faults(String spec) {
             FaultSpec.parse(spec);
             this.faults = spec;
+            return this;
+        }
+
+        /**
+         * Which iDRAC hosts boot in UEFI mode: every {@code n}-th iDRAC (the 2nd, 4th, ... for 2; all for 1); 0, the
+         * default, leaves every host in legacy BIOS mode. {@link SimulatedBmc#setBootMode} changes one host later.
+         */
+        public Builder uefiEvery(int n) {
+            this.uefiEvery = requireNonNegative(n, "uefiEvery");
             return this;
         }
 
@@ -283,8 +294,9 @@ public final class Lab implements AutoCloseable {
             String uuid = new UUID(SimulatedBmc.mix(s + 4), SimulatedBmc.mix(s + 5)).toString();
             if (type == BmcType.IDRAC) {
                 IdracService.defaultFirmware(fw);
+                BootMode mode = uefiEvery > 0 && (i + 1) % uefiEvery == 0 ? BootMode.UEFI : BootMode.BIOS;
                 IdracService svc = new IdracService(new IdracHost(tag, mac, "PowerEdge R640", uuid,
-                        "host-" + tag.toLowerCase()), power, fw, new JobQueue(clock, jobDownload, jobRun));
+                        "host-" + tag.toLowerCase()), power, fw, new JobQueue(clock, jobDownload, jobRun), mode);
                 bmc.bind(new WsmanDispatcher(Dialect.IDRAC, svc, enums), svc);
             } else {
                 AmtService.defaultFirmware(fw);

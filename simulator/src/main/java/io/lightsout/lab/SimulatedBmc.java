@@ -1,6 +1,7 @@
 package io.lightsout.lab;
 
 import io.lightsout.lab.http.BmcCertificate;
+import io.lightsout.lab.idrac.BootMode;
 import io.lightsout.lab.idrac.IdracService;
 import io.lightsout.lab.idrac.JobQueue;
 import io.lightsout.lab.model.Firmware;
@@ -153,7 +154,10 @@ public final class SimulatedBmc {
         return power.boots();
     }
 
-    /** What the last boot booted from: "HDD", "PXE", "ISO:...", "CD", "IDER-CD", "BIOS"; null before any boot. */
+    /**
+     * What the last boot booted from: "HDD", "PXE", "ISO:...", "CD", "IDER-CD", "BIOS" (firmware setup); null
+     * before any boot.
+     */
     public String lastBootSource() {
         return power.lastBootSource();
     }
@@ -177,6 +181,19 @@ public final class SimulatedBmc {
     /** The network ISO attached through DCIM_OSDeploymentService (e.g. {@code nfs://ip/share/x.iso}), or null. */
     public String attachedIso() {
         return vendorState instanceof IdracService s && s.iso() != null ? s.iso().url() : null;
+    }
+
+    /** The iDRAC host's BIOS BootMode; null for AMT. */
+    public BootMode bootMode() {
+        return vendorState instanceof IdracService s ? s.bootMode() : null;
+    }
+
+    /** Switches an iDRAC host between legacy BIOS and UEFI boot mode (test set-up). */
+    public void setBootMode(BootMode mode) {
+        if (!(vendorState instanceof IdracService s)) {
+            throw new IllegalStateException("BMC " + address() + " is not an iDRAC");
+        }
+        s.setBootMode(mode);
     }
 
     /** The iDRAC's Lifecycle Controller jobs as clients see them now (empty for AMT). */

@@ -17,14 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DracclientFidelityTest {
 
-    private static final String SCRIPT = """
+    /** The start of a script: a DRACClient {@code c} for argv host, port, user, password, and {@code out(k, v)}. */
+    static final String PREAMBLE = """
             import sys, time, warnings
             warnings.filterwarnings("ignore")
-            from dracclient import client
+            from dracclient import client, exceptions
             host, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
             c = client.DRACClient(host, user, password, port=port, ready_retries=50, ready_retry_delay=0.2)
             def out(k, v):
                 print("%s=%s" % (k, v), flush=True)
+            """;
+
+    private static final String SCRIPT = PREAMBLE + """
             out("ready", c.is_idrac_ready())
             out("power0", c.get_power_state())
             c.set_power_state("POWER_ON")

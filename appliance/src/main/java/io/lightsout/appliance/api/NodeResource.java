@@ -195,15 +195,17 @@ public final class NodeResource {
             case "shutdown" -> PowerOperation.GRACEFUL_SHUTDOWN;
             case "cycle" -> PowerOperation.CYCLE;
             case "reset" -> PowerOperation.RESET;
-            case "pxe" -> null;
+            case "pxe", "bios" -> null;
             default -> throw ApplianceException.BadRequest.field("action",
-                    "One of on, off, shutdown, cycle, reset, pxe.");
+                    "One of on, off, shutdown, cycle, reset, pxe, bios.");
         };
         Optional<BootDevice> boot = Optional.empty();
         if (op == null) {
-            // pxe: boot once from the network, then power on (or cycle a running node, chosen by bootOnce=cycle)
+            // pxe / bios: boot once from the network / into firmware setup, then power on (or cycle a running
+            // node, chosen by bootOnce=cycle)
             return new PowerRequest(body.bootOnce() != null && body.bootOnce().equalsIgnoreCase("cycle")
-                    ? PowerOperation.CYCLE : PowerOperation.ON, Optional.of(BootDevice.PXE));
+                    ? PowerOperation.CYCLE : PowerOperation.ON,
+                    Optional.of(action.equals("pxe") ? BootDevice.PXE : BootDevice.BIOS));
         }
         if (body.bootOnce() != null && !body.bootOnce().isBlank()) {
             try {

@@ -35,8 +35,10 @@ public final class PowerActionResource {
     /**
      * Exactly one selection: {@code nodeIds}, {@code group} (id or name), {@code filter}, or {@code all: true}.
      *
-     * @param action   on, off, shutdown, cycle, reset or pxe
-     * @param bootOnce for on/cycle/reset: PXE, BIOS, DISK or ISO first; for pxe: "cycle" to cycle running nodes
+     * @param action   on, off, shutdown, cycle, reset, pxe (boot once from the network) or bios (boot once into
+     *                 firmware setup)
+     * @param bootOnce for on/cycle/reset: PXE, BIOS, DISK or ISO first; for pxe and bios: "cycle" to cycle running
+     *                 nodes
      */
     public record BulkRequest(String action, String bootOnce, List<String> nodeIds, String group,
                               GroupResource.FilterView filter, Boolean all) {

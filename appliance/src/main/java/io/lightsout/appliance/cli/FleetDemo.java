@@ -19,7 +19,7 @@ final class FleetDemo implements DemoCommand.AddOn {
 
     @Override
     public AutoCloseable start(Appliance appliance, PrintStream out) {
-        Lab lab = Lab.builder().idrac(3).amt(2).base("127.140.0.1").powerDelay(Duration.ofSeconds(3)).start();
+        Lab lab = Lab.builder().idrac(3).amt(2).base("127.140.0.1").uefiEvery(2).powerDelay(Duration.ofSeconds(3)).start();
         WolFleet fleet;
         try {
             fleet = WolFleet.builder().machines(4).base("127.141.0.1").udpPort(WOL_PORT).verifyPort(VERIFY_PORT)

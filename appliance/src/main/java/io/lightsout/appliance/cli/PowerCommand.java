@@ -19,12 +19,13 @@ import picocli.CommandLine.Parameters;
  * appliance, or {@code power status --node ID} to read a node's state.
  */
 @Command(name = "power", mixinStandardHelpOptions = true, description = "Power on, off (hard), shutdown (graceful),"
-        + " cycle, reset, pxe (boot once from the network, then on), or status (read the state).")
+        + " cycle, reset, pxe (boot once from the network, then on), bios (boot once into firmware setup, then on),"
+        + " or status (read the state).")
 public final class PowerCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "on, off, shutdown, cycle, reset, pxe or status.")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "on, off, shutdown, cycle, reset, pxe, bios or status.")
     String action;
 
     @ArgGroup(multiplicity = "1")
@@ -41,7 +42,7 @@ public final class PowerCommand implements Callable<Integer> {
         boolean all;
     }
 
-    @Option(names = "--cycle", description = "With pxe: cycle nodes that are on (default: power on nodes that are off).")
+    @Option(names = "--cycle", description = "With pxe or bios: cycle nodes that are on (default: power on nodes that are off).")
     boolean cycle;
 
     @Option(names = "--wait", description = "Follow the job until it ends, showing progress.")

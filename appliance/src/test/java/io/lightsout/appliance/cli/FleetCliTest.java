@@ -45,6 +45,12 @@ class FleetCliTest {
             assertThat(on.out()).contains("on 2 node(s)").contains("succeeded");
             lab.bmcs().forEach(b -> await().atMost(Duration.ofSeconds(10))
                     .until(() -> b.powerState() == io.lightsout.lab.PowerState.ON));
+            Run bios = CommandLineTest.run("", concat(new String[] {"power", "bios", "--all", "--cycle", "--wait"},
+                    client));
+            assertThat(bios.code()).as(bios.err() + bios.out()).isZero();
+            assertThat(bios.out()).contains("boot once to BIOS, then power cycle on 2 node(s)").contains("succeeded");
+            lab.bmcs().forEach(b -> await().atMost(Duration.ofSeconds(10)).until(() -> "BIOS".equals(
+                    b.lastBootSource()) && b.powerState() == io.lightsout.lab.PowerState.ON));
             Run created = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "cli", "--all",
                 "--deadline", "20s", "--retries", "0", "--rate", "20"}, client));
             assertThat(created.code()).as(created.err()).isZero();
@@ -72,7 +78,7 @@ class FleetCliTest {
             assertThat(badCron.err()).contains("recurrence").contains("day of week field 'SUNDAY'");
             Run bad = CommandLineTest.run("", concat(new String[] {"power", "explode", "--all"}, client));
             assertThat(bad.code()).isEqualTo(1);
-            assertThat(bad.err()).contains("action").contains("on, off, shutdown, cycle, reset, pxe");
+            assertThat(bad.err()).contains("action").contains("on, off, shutdown, cycle, reset, pxe, bios");
         } finally {
             TestAppliance.deleteTree(dir);
         }

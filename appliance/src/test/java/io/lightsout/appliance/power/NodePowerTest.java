@@ -11,10 +11,6 @@ import io.lightsout.appliance.TestAppliance;
 import io.lightsout.lab.Fault;
 import io.lightsout.lab.Lab;
 import io.lightsout.lab.SimulatedBmc;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * pinning, the read-before-act policy, bulk jobs and audit.
  */
 class NodePowerTest {
-    private static TestAppliance appliance;
+    private static LabFleet fleet;
     private static Lab lab;
     private static Http http;
     private static Auth operator;
@@ -40,20 +36,12 @@ class NodePowerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        SecureRandom r = new SecureRandom();
-        String base = "127." + (64 + r.nextInt(64)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(200));
-        lab = Lab.builder().idrac(2).amt(2).base(base).idracPort(0).amtPort(0).powerDelay(Duration.ofMillis(200))
-                .start();
-        appliance = TestAppliance.started(Clock.systemUTC(), Map.of());
-        http = appliance.http();
-        operator = Auth.bearer(appliance.appliance().tokens().create("test", "op", "operator", null).token());
-        readonly = Auth.bearer(appliance.appliance().tokens().create("test", "ro", "readonly", null).token());
-        Auth admin = http.login("admin", TestAppliance.ADMIN_PW);
-        Path csv = Files.createTempFile("lab", ".csv");
-        lab.writeInventory(csv);
-        Res imported = http.send("POST", "/api/v1/nodes/import", Files.readString(csv), "text/csv", admin);
-        Files.delete(csv);
-        assertThat(imported.json().path("imported").asInt()).as(imported.body()).isEqualTo(4);
+        fleet = LabFleet.start(Lab.builder().idrac(2).amt(2).idracPort(0).amtPort(0)
+                .powerDelay(Duration.ofMillis(200)));
+        lab = fleet.lab;
+        http = fleet.http;
+        operator = fleet.operator;
+        readonly = fleet.readonly;
         idrac = lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC")).findFirst().orElseThrow();
         amt = lab.bmcs().stream().filter(b -> b.type().name().equals("AMT")).findFirst().orElseThrow();
         idracId = nodeId(idrac);
@@ -62,11 +50,8 @@ class NodePowerTest {
 
     @AfterAll
     static void stop() {
-        if (appliance != null) {
-            appliance.close();
-        }
-        if (lab != null) {
-            lab.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -76,7 +61,7 @@ class NodePowerTest {
     }
 
     private static String nodeId(SimulatedBmc b) {
-        return http.get("/api/v1/nodes?q=" + b.address(), readonly).json().path("items").get(0).path("id").asText();
+        return fleet.nodeId(b);
     }
 
     private static Res power(String id, String action) {

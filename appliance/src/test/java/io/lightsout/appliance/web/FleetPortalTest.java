@@ -129,6 +129,11 @@ class FleetPortalTest {
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "Refused")).contains("power state is unknown");
             idrac.clearFaults();
+            // help desk: "boot it into setup": the node is on, so the page cycles it into BIOS setup
+            portal.await(By.cssSelector("button[data-action=bios]")).click();
+            portal.await(By.cssSelector("dialog .btn-danger")).click();
+            assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Boot once into BIOS setup");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "BIOS".equals(idrac.lastBootSource()));
             browser.screenshot(SHOTS.resolve("node.png"));
             assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy")
                     || m.contains("Refused to"));

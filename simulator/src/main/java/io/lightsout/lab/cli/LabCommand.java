@@ -59,6 +59,10 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed for identities, passwords, latencies and faults (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--uefi-every", paramLabel = "N",
+            description = "every N-th iDRAC host boots in UEFI mode (1: all; default 0: all legacy BIOS mode)")
+    int uefiEvery;
+
     @Option(names = "--power-delay-ms", paramLabel = "MS", description = "time a power-on takes (default ${DEFAULT-VALUE})")
     long powerDelayMs = 2000;
 
@@ -126,7 +130,7 @@ public final class LabCommand implements Callable<Integer> {
 
     /** The lab builder from the options; a bad value is an IllegalArgumentException naming it. */
     Lab.Builder configure() {
-        Lab.Builder b = Lab.builder().idrac(idrac).amt(amt).base(base).tls(tls).seed(seed)
+        Lab.Builder b = Lab.builder().idrac(idrac).amt(amt).base(base).tls(tls).seed(seed).uefiEvery(uefiEvery)
                 .powerDelay(Duration.ofMillis(powerDelayMs));
         if (idracPort != null) {
             b.idracPort(idracPort);
@@ -151,15 +155,15 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintStream out, List<SimulatedBmc> bmcs) {
-        out.printf("%-6s %-40s %-8s %-18s %-18s %s%n", "TYPE", "URL", "USER", "PASSWORD", "MAC", "TAG");
+        out.printf("%-6s %-40s %-8s %-18s %-18s %-8s %s%n", "TYPE", "URL", "USER", "PASSWORD", "MAC", "TAG", "BOOT");
         int shown = 0;
         for (SimulatedBmc m : bmcs) {
             if (shown++ == TABLE_ROWS) {
                 out.printf("... and %d more (use --inventory FILE for the full list)%n", bmcs.size() - TABLE_ROWS);
                 break;
             }
-            out.printf("%-6s %-40s %-8s %-18s %-18s %s%n", m.type(), m.url(), m.username(), m.password(), m.mac(),
-                    m.serviceTag());
+            out.printf("%-6s %-40s %-8s %-18s %-18s %-8s %s%n", m.type(), m.url(), m.username(), m.password(),
+                    m.mac(), m.serviceTag(), m.bootMode() == null ? "-" : m.bootMode().value());
         }
     }
 

@@ -24,11 +24,8 @@ final class IdracMethods {
     private static final Pattern VERSION = Pattern.compile("(\\d+(?:\\.\\d+){1,3})");
 
     private final IdracService s;
-    private final IdracBios bios;
-
     IdracMethods(IdracService s) {
         this.s = s;
-        this.bios = new IdracBios(s);
     }
 
     List<CimInstance.Property> invoke(String cls, String method, XmlElement in) {
@@ -48,8 +45,12 @@ final class IdracMethods {
             case "DCIM_OSDeploymentService.GetNetworkISOImageConnectionInfo" -> isoInfo();
             case "DCIM_OSDeploymentService.BootToPXE" -> bootTo("PXE");
             case "DCIM_OSDeploymentService.BootToHD" -> bootTo("HDD");
-            case "DCIM_BIOSService.SetAttribute", "DCIM_BIOSService.SetAttributes" -> bios.setAttributes(in);
-            case "DCIM_BIOSService.CreateTargetedConfigJob" -> bios.createTargetedConfigJob(in);
+            case "DCIM_BIOSService.SetAttribute", "DCIM_BIOSService.SetAttributes" -> s.bios.setAttributes(in);
+            case "DCIM_BIOSService.CreateTargetedConfigJob" -> s.bios.createTargetedConfigJob(in);
+            case "DCIM_BIOSService.DeletePendingConfiguration" -> s.bios.deletePendingConfiguration(in);
+            case "DCIM_iDRACCardService.SetAttribute", "DCIM_iDRACCardService.SetAttributes" ->
+                    s.card.setAttributes(in);
+            case "DCIM_iDRACCardService.CreateTargetedConfigJob" -> s.card.createTargetedConfigJob(in);
             default -> throw WsmanFault.actionNotSupported(Ns.DCIM + cls + "/" + method);
         };
     }

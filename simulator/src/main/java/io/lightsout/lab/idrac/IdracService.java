@@ -21,12 +21,15 @@ public final class IdracService implements CimProvider {
             "DCIM_PhysicalDiskView", "DCIM_SoftwareIdentity", "DCIM_ComputerSystem", "DCIM_LifecycleJob",
             "DCIM_OSDConcreteJob", "DCIM_CSPowerManagementService", "DCIM_LCService", "DCIM_OSDeploymentService",
             "DCIM_SoftwareInstallationService", "DCIM_JobService", "DCIM_BIOSService", "DCIM_iDRACCardView",
-            "DCIM_CSAssociatedPowerManagementService");
+            "DCIM_CSAssociatedPowerManagementService", "DCIM_BIOSEnumeration", "DCIM_BIOSString", "DCIM_BIOSInteger",
+            "DCIM_iDRACCardService", "DCIM_iDRACCardEnumeration", "DCIM_iDRACCardString", "DCIM_iDRACCardInteger");
 
     final IdracHost host;
     final PowerModel power;
     final Firmware firmware;
     final JobQueue jobs;
+    final IdracBios bios;
+    final IdracCard card;
     private final IdracMethods methods;
     private volatile Iso iso;
     /** Update packages by job id, listed as AVAILABLE while their job waits or runs. */
@@ -42,12 +45,24 @@ public final class IdracService implements CimProvider {
         }
     }
 
-    public IdracService(IdracHost host, PowerModel power, Firmware firmware, JobQueue jobs) {
+    public IdracService(IdracHost host, PowerModel power, Firmware firmware, JobQueue jobs, BootMode bootMode) {
         this.host = host;
         this.power = power;
         this.firmware = firmware;
         this.jobs = jobs;
+        this.bios = new IdracBios(this, bootMode);
+        this.card = new IdracCard(this);
         this.methods = new IdracMethods(this);
+    }
+
+    /** The host's BIOS BootMode. */
+    public BootMode bootMode() {
+        return bios.mode();
+    }
+
+    /** Switches the host's BootMode (test set-up; a real host changes it through a BIOS job and a reboot). */
+    public void setBootMode(BootMode mode) {
+        bios.setMode(java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     /** Fills a new iDRAC's firmware inventory. */
@@ -102,6 +117,11 @@ public final class IdracService implements CimProvider {
             case "DCIM_LifecycleJob" -> IdracInventory.lifecycleJobs(jobs.all());
             case "DCIM_OSDConcreteJob" -> IdracInventory.osdJobs(jobs.all());
             case "DCIM_iDRACCardView" -> List.of(IdracInventory.idracCard(host, firmware));
+            case "DCIM_BIOSEnumeration" -> bios.enumerations();
+            case "DCIM_iDRACCardEnumeration" -> card.enumerations();
+            case "DCIM_iDRACCardString" -> card.strings();
+            // attribute classes the lab has no attributes of: clients (python-dracclient) enumerate all three
+            case "DCIM_BIOSString", "DCIM_BIOSInteger", "DCIM_iDRACCardInteger" -> List.of();
             default -> IdracInventory.service(cls);
         };
     }

@@ -85,4 +85,25 @@ public final class IdracMapper {
         return r.job().flatMap(j -> j.selectors().text("InstanceID"));
     }
 
+    /**
+     * The boot mode and one-time boot device lists from DCIM_BIOSEnumeration instances. A BIOS without a
+     * {@code BootMode} attribute (before UEFI support) boots legacy.
+     */
+    public static BootSettings bootSettings(List<CimInstance> enumerations) {
+        BootSettings.Mode mode = BootSettings.Mode.BIOS;
+        List<String> bios = List.of();
+        List<String> uefi = List.of();
+        for (CimInstance i : enumerations) {
+            switch (i.text("AttributeName")) {
+                case "BootMode" -> {
+                    BootSettings.Mode m = BootSettings.Mode.of(i.text("CurrentValue"));
+                    mode = m == null ? mode : m;
+                }
+                case "OneTimeBootSeqDev" -> bios = i.values("PossibleValues");
+                case "OneTimeUefiBootSeqDev" -> uefi = i.values("PossibleValues");
+                default -> { }
+            }
+        }
+        return new BootSettings(mode, bios, uefi);
+    }
 }

@@ -11,7 +11,9 @@ import io.lightsout.wsman.profile.MethodFailedException;
 import io.lightsout.wsman.profile.PowerAction;
 import io.lightsout.wsman.profile.PowerReading;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -27,9 +29,9 @@ public final class IdracProfile {
             PowerAction.OFF_SOFT, PowerAction.CYCLE_HARD, PowerAction.RESET, PowerAction.NMI,
             PowerAction.OFF_GRACEFUL);
 
-    /** The first integrated NIC port, the usual PXE device. */
+    /** The first integrated NIC port, the usual PXE device in the legacy (BIOS mode) boot list. */
     public static final String PXE_DEVICE = "NIC.Integrated.1-1-1";
-    /** The first hard disk in the BIOS boot list. */
+    /** The first hard disk in the legacy (BIOS mode) boot list. */
     public static final String DISK_DEVICE = "HardDisk.List.1-1";
 
     private final WsmanSession session;
@@ -123,24 +125,51 @@ public final class IdracProfile {
         return MethodFailedException.check(invoke(IdracRequests.setupJobQueue(jobIds, startTime), "SetupJobQueue"));
     }
 
-    /**
-     * One-time boot from a Dell boot device FQDD ({@link #PXE_DEVICE}, {@link #DISK_DEVICE}) through the BIOS
-     * attributes OneTimeBootMode=OneTimeBootSeq and OneTimeBootSeqDev, then a BIOS config job scheduled TIME_NOW
-     * (the way OpenStack Ironic does it). The job runs at the next POST: pass {@code rebootJobType} 1/2/3 for the
-     * iDRAC to reboot the host, or 0 when the caller powers the host on or cycles it itself. Returns the job id.
-     */
+    /** The host's boot mode and one-time boot device lists (one enumeration of DCIM_BIOSEnumeration). */
+    public BootSettings bootSettings() {
+        return IdracMapper.bootSettings(session.instances(IdracRequests.BIOS_ENUMERATION, EnumerateOptions.defaults()));
+    }
+
+    /** {@link #bootOnce(OneTimeBoot, int)} for a host in legacy BIOS mode. */
     public String bootOnce(String device, int rebootJobType) {
-        if (device == null || device.isBlank()) {
-            throw new IllegalArgumentException("boot device FQDD is required");
-        }
+        return bootOnce(OneTimeBoot.bios(device), rebootJobType);
+    }
+
+    /**
+     * One-time boot through the BIOS attributes OneTimeBootMode and its device attribute (choose with
+     * {@link OneTimeBoot#network} / {@link OneTimeBoot#disk} from {@link #bootSettings()}: an iDRAC refuses the
+     * legacy pair on a UEFI host and the reverse), then a BIOS config job scheduled TIME_NOW (the way OpenStack
+     * Ironic does it). The job runs at the next POST: pass {@code rebootJobType} 1/2/3 for the iDRAC to reboot the
+     * host, or 0 when the caller powers the host on or cycles it itself. Returns the job id.
+     */
+    public String bootOnce(OneTimeBoot boot, int rebootJobType) {
+        requireRebootJobType(rebootJobType);
+        SequencedMap<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("OneTimeBootMode", boot.mode());
+        attrs.put(boot.deviceAttribute(), boot.device());
+        MethodFailedException.check(invoke(IdracRequests.setBiosAttributes(attrs), "SetAttributes"));
+        return jobOf(invoke(IdracRequests.createBiosConfigJob(rebootJobType), "CreateTargetedConfigJob"));
+    }
+
+    /**
+     * Boot once into BIOS setup (F2 System Setup). Setup is not a boot-sequence device, so this goes through the
+     * iDRAC's own server-boot attributes, as {@code racadm set iDRAC.ServerBoot.FirstBootDevice BIOS} does:
+     * {@code ServerBoot.1#BootOnce=Enabled} and {@code ServerBoot.1#FirstBootDevice=BIOS} on iDRAC.Embedded.1
+     * through DCIM_iDRACCardService, committed by an iDRAC config job (no host reboot). Works in both boot modes;
+     * the caller powers the host on or cycles it. Returns the job id.
+     */
+    public String bootOnceToSetup() {
+        SequencedMap<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("ServerBoot.1#BootOnce", "Enabled");
+        attrs.put("ServerBoot.1#FirstBootDevice", "BIOS");
+        MethodFailedException.check(invoke(IdracRequests.setIdracAttributes(attrs), "SetAttributes"));
+        return jobOf(invoke(IdracRequests.createIdracConfigJob(), "CreateTargetedConfigJob"));
+    }
+
+    private static void requireRebootJobType(int rebootJobType) {
         if (rebootJobType < 0 || rebootJobType > 3) {
             throw new IllegalArgumentException("RebootJobType must be 0 (none), 1, 2 or 3: " + rebootJobType);
         }
-        java.util.SequencedMap<String, String> attrs = new java.util.LinkedHashMap<>();
-        attrs.put("OneTimeBootMode", "OneTimeBootSeq");
-        attrs.put("OneTimeBootSeqDev", device);
-        MethodFailedException.check(invoke(IdracRequests.setBiosAttributes(attrs), "SetAttributes"));
-        return jobOf(invoke(IdracRequests.createBiosConfigJob(rebootJobType), "CreateTargetedConfigJob"));
     }
 
     /** One Lifecycle Controller (or OSD) job, for polling. */

@@ -9,6 +9,7 @@ import io.lightsout.wsman.Request;
 import io.lightsout.wsman.SelectorSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SequencedMap;
 
 /**
  * The iDRAC requests (pure). Resource URIs use Dell's {@code schemas.dell.com} form; service selectors are the
@@ -23,6 +24,8 @@ public final class IdracRequests {
     public static final String SWI_SERVICE = uri("DCIM_SoftwareInstallationService");
     public static final String JOB_SERVICE = uri("DCIM_JobService");
     public static final String BIOS_SERVICE = uri("DCIM_BIOSService");
+    public static final String BIOS_ENUMERATION = uri("DCIM_BIOSEnumeration");
+    public static final String IDRAC_CARD_SERVICE = uri("DCIM_iDRACCardService");
     public static final String LIFECYCLE_JOB = uri("DCIM_LifecycleJob");
     public static final String OSD_JOB = uri("DCIM_OSDConcreteJob");
     public static final String SOFTWARE_IDENTITY = uri("DCIM_SoftwareIdentity");
@@ -41,11 +44,16 @@ public final class IdracRequests {
             "SystemName", "systemmc", "CreationClassName", "DCIM_CSPowerManagementService", "Name", "pwrmgtsvc:1");
     static final SelectorSet BIOS = SelectorSet.of("SystemCreationClassName", "DCIM_ComputerSystem",
             "SystemName", "DCIM:ComputerSystem", "CreationClassName", "DCIM_BIOSService", "Name", "DCIM:BIOSService");
+    static final SelectorSet IDRAC_CARD = SelectorSet.of("SystemCreationClassName", "DCIM_ComputerSystem",
+            "SystemName", "DCIM:ComputerSystem", "CreationClassName", "DCIM_iDRACCardService",
+            "Name", "DCIM:iDRACCardService");
     static final SelectorSet SYSTEM = SelectorSet.of("CreationClassName", "DCIM_ComputerSystem",
             "Name", "srv:system");
 
     /** The BIOS FQDD that BIOS configuration jobs target. */
     public static final String BIOS_TARGET = "BIOS.Setup.1-1";
+    /** The iDRAC FQDD that iDRAC attribute (DCIM_iDRACCardService) configuration jobs target. */
+    public static final String IDRAC_TARGET = "iDRAC.Embedded.1";
 
     private IdracRequests() {
     }
@@ -133,9 +141,25 @@ public final class IdracRequests {
     }
 
     /** DCIM_BIOSService.SetAttributes: pending values, applied by a BIOS config job at the next POST. */
-    public static Request setBiosAttributes(java.util.SequencedMap<String, String> attributes) {
-        return Envelopes.invoke(BIOS_SERVICE, "SetAttributes", BIOS, List.of(
-                Parameter.text("Target", BIOS_TARGET),
+    public static Request setBiosAttributes(SequencedMap<String, String> attributes) {
+        return setAttributes(BIOS_SERVICE, BIOS, BIOS_TARGET, attributes);
+    }
+
+    /**
+     * DCIM_iDRACCardService.SetAttributes on iDRAC.Embedded.1; names are {@code Group#Attribute}, e.g.
+     * {@code ServerBoot.1#FirstBootDevice} (the InstanceID of DCIM_iDRACCardEnumeration without the FQDD).
+     */
+    public static Request setIdracAttributes(SequencedMap<String, String> attributes) {
+        return setAttributes(IDRAC_CARD_SERVICE, IDRAC_CARD, IDRAC_TARGET, attributes);
+    }
+
+    private static Request setAttributes(String service, SelectorSet selectors, String target,
+                                         SequencedMap<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            throw new IllegalArgumentException("at least one attribute is required");
+        }
+        return Envelopes.invoke(service, "SetAttributes", selectors, List.of(
+                Parameter.text("Target", target),
                 Parameter.text("AttributeName", attributes.keySet().toArray(String[]::new)),
                 Parameter.text("AttributeValue", attributes.values().toArray(String[]::new))));
     }
@@ -152,5 +176,11 @@ public final class IdracRequests {
         }
         p.add(Parameter.text("ScheduledStartTime", "TIME_NOW"));
         return Envelopes.invoke(BIOS_SERVICE, "CreateTargetedConfigJob", BIOS, p);
+    }
+
+    /** DCIM_iDRACCardService.CreateTargetedConfigJob on iDRAC.Embedded.1, TIME_NOW: iDRAC settings need no reboot. */
+    public static Request createIdracConfigJob() {
+        return Envelopes.invoke(IDRAC_CARD_SERVICE, "CreateTargetedConfigJob", IDRAC_CARD, List.of(
+                Parameter.text("Target", IDRAC_TARGET), Parameter.text("ScheduledStartTime", "TIME_NOW")));
     }
 }

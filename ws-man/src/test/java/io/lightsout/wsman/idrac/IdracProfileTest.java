@@ -15,6 +15,7 @@ import io.lightsout.wsman.testing.Replay;
 import io.lightsout.wsman.testing.RequestShape;
 import io.lightsout.wsman.testing.Soap;
 import io.lightsout.wsman.testing.TestAuth;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,10 @@ class IdracProfileTest {
                         R + "bios_service-invoke-create_targeted_config_job-ok.xml")
                 .on("SetAttributes", "DCIM_BIOSService", R + "bios_service-invoke-set_attributes-ok.xml")
                 .on("CreateTargetedConfigJob", "DCIM_BIOSService",
+                        R + "bios_service-invoke-create_targeted_config_job-ok.xml")
+                .on("Enumerate", "DCIM_BIOSEnumeration", R + "bios_enumeration-enum-ok.xml")
+                .on("SetAttributes", "DCIM_iDRACCardService", R + "idrac_service-invoke-set_attributes-ok.xml")
+                .on("CreateTargetedConfigJob", "DCIM_iDRACCardService",
                         R + "bios_service-invoke-create_targeted_config_job-ok.xml")
                 .on("CreateRebootJob", "DCIM_SoftwareInstallationService", R + "lc_service-invoke-create_config_job-error.xml");
         bmc = FakeBmc.http(TestAuth.basic("root", "calvin", replay));
@@ -116,6 +121,47 @@ class IdracProfileTest {
         assertThat(RequestShape.of(bmc.requests().getLast().body()).body()).contains("RebootJobType[3]");
         assertThatThrownBy(() -> idrac.bootOnce(IdracProfile.PXE_DEVICE, 4))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRecordedBiosEnumerationGivesTheBootModeAndBothDeviceLists() {
+        BootSettings s = idrac.bootSettings();
+        assertThat(s.mode()).isEqualTo(BootSettings.Mode.BIOS);
+        assertThat(s.biosDevices()).containsExactly("HardDisk.List.1-1", "Optical.SATAEmbedded.E-1",
+                "NIC.Embedded.1-1-1");
+        assertThat(s.uefiDevices()).startsWith("Optical.SATAEmbedded.E-1", "NIC.Embedded.1-1-1")
+                .endsWith("Unknown.Unknown.6-1");
+        assertThat(OneTimeBoot.network(s)).contains(OneTimeBoot.bios("NIC.Embedded.1-1-1"));
+        assertThat(OneTimeBoot.disk(s)).contains(OneTimeBoot.bios("HardDisk.List.1-1"));
+        // the same host switched to UEFI: the UEFI list, whose OS entry is the Windows Boot Manager
+        BootSettings u = new BootSettings(BootSettings.Mode.UEFI, s.biosDevices(), s.uefiDevices());
+        assertThat(OneTimeBoot.network(u)).contains(OneTimeBoot.uefi("NIC.Embedded.1-1-1"));
+        assertThat(OneTimeBoot.disk(u)).contains(OneTimeBoot.uefi("Unknown.Unknown.6-1"));
+        assertThat(OneTimeBoot.network(new BootSettings(BootSettings.Mode.UEFI, s.biosDevices(), List.of())))
+                .isEmpty();
+        assertThat(BootSettings.Mode.of(" uefi ")).isEqualTo(BootSettings.Mode.UEFI);
+        assertThat(BootSettings.Mode.of("Legacy")).isNull();
+    }
+
+    @Test
+    void aUefiBootOnceSetsTheUefiPair() {
+        idrac.bootOnce(OneTimeBoot.uefi("NIC.PxeDevice.1-1"), 0);
+        String set = RequestShape.of(bmc.requests().get(bmc.requests().size() - 2).body()).body();
+        assertThat(set).contains("AttributeValue[OneTimeUefiBootSeq]", "AttributeName[OneTimeUefiBootSeqDev]",
+                "AttributeValue[NIC.PxeDevice.1-1]").doesNotContain("OneTimeBootSeqDev");
+    }
+
+    @Test
+    void bootOnceToSetupSetsTheIdracServerBootAttributesThenAnIdracConfigJob() {
+        assertThat(idrac.bootOnceToSetup()).isEqualTo("JID_442507917525");
+        RequestShape set = RequestShape.of(bmc.requests().get(bmc.requests().size() - 2).body());
+        assertThat(set.selectors().get("CreationClassName")).endsWith("[DCIM_iDRACCardService]");
+        assertThat(set.body()).contains("Target[iDRAC.Embedded.1]", "AttributeName[ServerBoot.1#BootOnce]",
+                "AttributeValue[Enabled]", "AttributeName[ServerBoot.1#FirstBootDevice]", "AttributeValue[BIOS]");
+        RequestShape job = RequestShape.of(bmc.requests().getLast().body());
+        assertThat(job.selectors().get("CreationClassName")).endsWith("[DCIM_iDRACCardService]");
+        assertThat(job.body()).contains("Target[iDRAC.Embedded.1]", "ScheduledStartTime[TIME_NOW]")
+                .doesNotContain("RebootJobType");
     }
 
     @Test

@@ -8,10 +8,13 @@ import io.lightsout.appliance.bmc.Inventory;
 import io.lightsout.appliance.bmc.PowerAction;
 import io.lightsout.wsman.WsmanClient;
 import io.lightsout.wsman.WsmanSession;
+import io.lightsout.wsman.idrac.BootSettings;
 import io.lightsout.wsman.idrac.IdracProfile;
+import io.lightsout.wsman.idrac.OneTimeBoot;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Dell iDRAC over the DCIM profile: power through DCIM_CSPowerManagementService, inventory from the DCIM views. */
@@ -23,7 +26,7 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
 
     @Override
     public Set<BootDevice> bootDevices() {
-        return Set.of(BootDevice.PXE, BootDevice.DISK);
+        return Set.of(BootDevice.PXE, BootDevice.BIOS, BootDevice.DISK);
     }
 
     @Override
@@ -50,16 +53,36 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
 
     @Override
     public Accepted setBootOnce(BmcTarget target, BootDevice device) throws BmcException, InterruptedException {
-        String fqdd = switch (device) {
-            case PXE -> IdracProfile.PXE_DEVICE;
-            case DISK -> IdracProfile.DISK_DEVICE;
-            case BIOS, ISO -> throw new BmcException(BmcException.Reason.UNSUPPORTED, "iDRAC one-time boot to "
-                    + device + " is not supported (PXE and DISK are; an ISO boots through the NFS share)");
-        };
         // no RebootJobType: the power policy powers the host on or cycles it next, and the job runs at that POST
-        String job = call(target, s -> new IdracProfile(s).bootOnce(fqdd, 0));
-        return new Accepted("one-time boot to " + device + " set (BIOS config job " + job + ")",
-                java.util.Optional.of(job));
+        return switch (device) {
+            case BIOS -> {
+                String job = call(target, s -> new IdracProfile(s).bootOnceToSetup());
+                yield new Accepted("one-time boot to BIOS setup set (iDRAC config job " + job + ")", Optional.of(job));
+            }
+            case PXE, DISK -> bootFromList(target, device);
+            case ISO -> throw new BmcException(BmcException.Reason.UNSUPPORTED, "iDRAC one-time boot to ISO is not"
+                    + " a boot-once target here (an ISO boots through the NFS share)");
+        };
+    }
+
+    /** The host's BootMode decides the attribute pair and its boot list the device (IdracProfile.bootOnce). */
+    private Accepted bootFromList(BmcTarget target, BootDevice device) throws BmcException, InterruptedException {
+        record Outcome(BootSettings settings, Optional<OneTimeBoot> boot, String job) {
+        }
+        Outcome o = call(target, s -> {
+            IdracProfile p = new IdracProfile(s);
+            BootSettings settings = p.bootSettings();
+            Optional<OneTimeBoot> boot = device == BootDevice.PXE ? OneTimeBoot.network(settings)
+                    : OneTimeBoot.disk(settings);
+            return new Outcome(settings, boot, boot.map(b -> p.bootOnce(b, 0)).orElse(null));
+        });
+        if (o.boot().isEmpty()) {
+            throw new BmcException(BmcException.Reason.UNSUPPORTED, "the host's " + o.settings().mode()
+                    + " boot list has no " + (device == BootDevice.PXE ? "network" : "disk") + " device "
+                    + o.settings().devices());
+        }
+        return new Accepted("one-time boot to " + device + " set (" + o.settings().mode() + " mode, "
+                + o.boot().get().device() + "; BIOS config job " + o.job() + ")", Optional.of(o.job()));
     }
 
     @Override
