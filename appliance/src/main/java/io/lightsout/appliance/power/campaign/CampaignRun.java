@@ -3,15 +3,24 @@ package io.lightsout.appliance.power.campaign;
 import io.lightsout.appliance.bmc.BmcException;
 import io.lightsout.appliance.bmc.BmcTarget;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
- * The engine's view of one window being run: target states (loaded from the store, saved through it) and when
- * each waiting target is next due. Used by the engine's own thread only.
+ * The engine's view of one window being run: target states (loaded from the store, saved through it), the targets
+ * never attempted (in target order, handed out as the pace makes room for them) and when each target already
+ * attempted is next due for a check. Transitions may be {@linkplain #record recorded} and {@linkplain #commit
+ * committed} later in one batch, but a target is never handed out again (as due) while its last transition is not
+ * committed: whatever the engine does next to a target, the store already knows what came before. Used by the
+ * engine's own thread only.
  */
 final class CampaignRun {
 
@@ -19,8 +28,20 @@ final class CampaignRun {
     private final Occurrence window;
     private final String runId;
     private final CampaignStore store;
+    private final Map<String, BmcTarget> targets = new HashMap<>();
     private final Map<String, TargetState> states = new HashMap<>();
+    private final Deque<BmcTarget> neverAttempted = new ArrayDeque<>();
+    /** The one valid next check per target; {@link #checks} may hold stale entries, skipped when they surface. */
     private final Map<String, Instant> nextCheck = new HashMap<>();
+    private final PriorityQueue<Check> checks = new PriorityQueue<>(
+            Comparator.comparing(Check::at).thenComparing(Check::order));
+    private final Map<String, Integer> order = new HashMap<>();
+    /** Recorded, not yet committed; the latest state per node, in the order first recorded. */
+    private final Map<String, TargetState> unsaved = new LinkedHashMap<>();
+    private int open;
+
+    private record Check(Instant at, int order, String nodeId) {
+    }
 
     CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store) {
         this.spec = spec;
@@ -29,22 +50,19 @@ final class CampaignRun {
         this.store = store;
         Map<String, TargetState> saved = store.load(runId);
         for (BmcTarget t : spec.targets()) {
-            states.put(t.nodeId(), saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId())));
-        }
-    }
-
-    /**
-     * Spreads the first attempts over the window in batches of what the campaign's pace can send in one verify
-     * interval, so each round reads only the batch it is about to wake (a fresh already-on check right before the
-     * power-on) and verification of early batches is not held up by reading the whole fleet first.
-     */
-    void staggerFirstAttempts(Instant from) {
-        long batch = Math.max(1, (long) Math.ceil(spec.powerOnsPerSecond() * spec.verifyInterval().toNanos() / 1e9));
-        long k = 0;
-        for (BmcTarget t : spec.targets()) {
-            TargetState s = state(t);
-            if (!s.terminal() && s.attempts() == 0) {
-                nextCheck.put(t.nodeId(), from.plus(spec.verifyInterval().multipliedBy(k++ / batch)));
+            TargetState s = saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId()));
+            targets.put(t.nodeId(), t);
+            order.put(t.nodeId(), order.size());
+            states.put(t.nodeId(), s);
+            if (s.terminal()) {
+                continue;
+            }
+            open++;
+            if (s.attempts() == 0) {
+                neverAttempted.add(t);
+            } else {
+                // after a restart a target already attempted is read again before anything is re-sent
+                schedule(t, window.start());
             }
         }
     }
@@ -65,39 +83,87 @@ final class CampaignRun {
         return states.get(target.nodeId());
     }
 
+    /** Where a target stands in the campaign's list (send order). */
+    int order(BmcTarget target) {
+        return order.get(target.nodeId());
+    }
+
     void save(TargetState state) {
         saveAll(List.of(state));
     }
 
-    /** Saves the results of one step together (one commit), before the engine acts on any of them. */
+    /** Records the results of one step and commits them with anything recorded before (one commit). */
     void saveAll(List<TargetState> batch) {
-        store.saveAll(runId, batch);
+        record(batch);
+        commit();
+    }
+
+    /** Takes transitions into effect for the engine now; the store gets them at the next {@link #commit}. */
+    void record(List<TargetState> batch) {
         for (TargetState state : batch) {
-            states.put(state.nodeId(), state);
+            TargetState before = states.put(state.nodeId(), state);
+            unsaved.put(state.nodeId(), state);
             if (state.terminal()) {
                 nextCheck.remove(state.nodeId());
+                if (!before.terminal()) {
+                    open--;
+                }
             }
         }
     }
 
-    /** Targets not yet settled whose next check is due; after a (re)start every such target is due at once. */
-    List<BmcTarget> due(Instant now) {
+    /** Writes every recorded transition in one commit. */
+    void commit() {
+        if (unsaved.isEmpty()) {
+            return;
+        }
+        List<TargetState> batch = List.copyOf(unsaved.values());
+        unsaved.clear();
+        store.saveAll(runId, batch);
+    }
+
+    boolean hasUncommitted() {
+        return !unsaved.isEmpty();
+    }
+
+    /** The next target never attempted, in target order; the caller reads it and then sends or settles it. */
+    Optional<BmcTarget> nextFirstAttempt() {
+        return Optional.ofNullable(neverAttempted.poll());
+    }
+
+    /**
+     * Targets whose check is due by {@code now}, earliest first; each is taken off the schedule. Commits first if
+     * one of them has a transition not yet committed.
+     */
+    List<BmcTarget> takeDue(Instant now) {
         List<BmcTarget> due = new ArrayList<>();
-        for (BmcTarget t : spec.targets()) {
-            Instant at = nextCheck.get(t.nodeId());
-            if (!state(t).terminal() && (at == null || !at.isAfter(now))) {
-                due.add(t);
+        boolean commit = false;
+        while (!checks.isEmpty() && !checks.peek().at().isAfter(now)) {
+            Check c = checks.poll();
+            if (c.at().equals(nextCheck.get(c.nodeId()))) {
+                nextCheck.remove(c.nodeId());
+                if (!states.get(c.nodeId()).terminal()) {
+                    due.add(targets.get(c.nodeId()));
+                    commit |= unsaved.containsKey(c.nodeId());
+                }
             }
+        }
+        if (commit) {
+            commit();
         }
         return due;
     }
 
     boolean allTerminal() {
-        return states.values().stream().allMatch(TargetState::terminal);
+        return open == 0;
     }
 
+    /** When the earliest scheduled check is due, if any is. */
     Optional<Instant> nextDue() {
-        return nextCheck.values().stream().min(Instant::compareTo);
+        while (!checks.isEmpty() && !checks.peek().at().equals(nextCheck.get(checks.peek().nodeId()))) {
+            checks.poll();
+        }
+        return Optional.ofNullable(checks.peek()).map(Check::at);
     }
 
     /** Whether a power-on should go out now: the first one, or a retry whose delay has passed. */
@@ -120,31 +186,35 @@ final class CampaignRun {
             Instant retry = state.lastAttemptAt().orElseThrow().plus(spec.retries().delay());
             next = retry.isBefore(next) ? retry : next;
         }
-        nextCheck.put(target.nodeId(), next);
+        schedule(target, next);
     }
 
-    void deferTo(BmcTarget target, Instant at) {
+    private void schedule(BmcTarget target, Instant at) {
         nextCheck.put(target.nodeId(), at);
+        checks.add(new Check(at, order(target), target.nodeId()));
     }
 
-    /** At the deadline every target still waiting fails, with the most specific reason known. */
+    /** At the deadline every target still waiting fails, with the most specific reason known (one commit). */
     void closeWindow(Instant now) {
+        List<TargetState> closed = new ArrayList<>();
         for (BmcTarget t : spec.targets()) {
             TargetState s = state(t);
             if (s.terminal()) {
                 continue;
             }
             if (s.status() == TargetStatus.SENT) {
-                save(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
                         + " time(s) but not seen on by the deadline; last: " + s.detail()));
             } else if (s.attempts() == 0) {
-                save(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
             } else {
                 FailureReason reason = s.lastError().filter(e -> e == BmcException.Reason.BMC_ERROR).isPresent()
                         ? FailureReason.BMC_ERROR : FailureReason.NO_ANSWER;
-                save(s.failed(reason, now, s.detail()));
+                closed.add(s.failed(reason, now, s.detail()));
             }
         }
+        saveAll(closed);
+        neverAttempted.clear();
     }
 
     /** States in target order. */

@@ -60,7 +60,7 @@ class CampaignResumeTest extends CampaignFixture {
         CampaignSpec spec = spec(targets, MethodRule.AUTO, AfterWindow.LEAVE_ON);
         // 20 "sent" writes, then verifications come in: die after the 8th of them
         CrashingStore store = new CrashingStore(28);
-        CampaignEngine first = new CampaignEngine(executor, store, clock, clock.sleeper());
+        CampaignEngine first = engine(store, clock.sleeper());
         assertThatThrownBy(() -> first.runNext(spec)).hasMessageContaining("simulated crash");
 
         Map<String, TargetState> atCrash = store.load("night-1@" + START);
@@ -70,7 +70,7 @@ class CampaignResumeTest extends CampaignFixture {
 
         store.crashAt = -1;
         clock.advance(Duration.ofMinutes(5)); // the appliance comes back a little later
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec)
+        CampaignReport report = engine(store, clock.sleeper()).runNext(spec)
                 .orElseThrow();
 
         for (String node : verifiedBefore) {
@@ -92,13 +92,13 @@ class CampaignResumeTest extends CampaignFixture {
         CampaignSpec spec = spec(targets, MethodRule.AUTO, AfterWindow.POWER_OFF_WOKEN);
         // 20 sent + 20 verified + 20 "power-off requested", then die on the 5th "done"
         CrashingStore store = new CrashingStore(65);
-        assertThatThrownBy(() -> new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec))
+        assertThatThrownBy(() -> engine(store, clock.sleeper()).runNext(spec))
                 .hasMessageContaining("simulated crash");
         store.crashAt = -1;
 
         // the job resumes its own window even though the window has closed meanwhile
         Occurrence window = new Occurrence(START, START.plus(Duration.ofHours(2)));
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).run(spec, window);
+        CampaignReport report = engine(store, clock.sleeper()).run(spec, window);
 
         BmcCommand.ChangePower off = new BmcCommand.ChangePower(PowerAction.OFF_GRACEFUL);
         targets.forEach(t -> assertThat(idrac.count(t.nodeId(), off)).as(t.nodeId()).isEqualTo(1));
@@ -122,13 +122,13 @@ class CampaignResumeTest extends CampaignFixture {
             }
             clock.sleeper().sleep(d);
         };
-        assertThatThrownBy(() -> new CampaignEngine(executor, store, clock, cancelMidWave).runNext(spec))
+        assertThatThrownBy(() -> engine(store, cancelMidWave).runNext(spec))
                 .isInstanceOf(InterruptedException.class);
         // the power-ons already on their way were recorded before the engine stopped
         assertThat(store.load("night-1@" + START).values()).hasSize(8)
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(TargetStatus.SENT));
 
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec)
+        CampaignReport report = engine(store, clock.sleeper()).runNext(spec)
                 .orElseThrow();
 
         assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 20);
