@@ -65,33 +65,35 @@ public final class CampaignEngine {
 
     /** Runs (or resumes) one window and returns its report; blocks until the window's work is done. */
     public CampaignReport run(CampaignSpec spec, Occurrence window) throws InterruptedException {
-        CampaignRun run = new CampaignRun(spec, window, store);
-        sleeper.sleep(Duration.between(clock.instant(), window.start()));
         try (ExecutorService threads = tasks.get()) {
+            CampaignRun run = new CampaignRun(spec, window, store, threads);
+            sleeper.sleep(Duration.between(clock.instant(), window.start()));
             new CampaignPipeline(executor, clock, sleeper, run, threads).runToDeadline();
             if (spec.after() == AfterWindow.POWER_OFF_WOKEN) {
                 sleeper.sleep(Duration.between(clock.instant(), window.deadline()));
                 powerOffWoken(run, threads);
             }
+            return CampaignReport.of(run.runId(), window, run.states(), clock.instant());
         }
-        return CampaignReport.of(run.runId(), window, run.states(), clock.instant());
     }
 
     private void powerOffWoken(CampaignRun run, ExecutorService threads) throws InterruptedException {
         BmcCommand.ChangePower off = new BmcCommand.ChangePower(PowerAction.OFF_GRACEFUL);
         List<BmcTarget> toPowerOff = new ArrayList<>();
+        List<TargetState> decided = new ArrayList<>();
         for (BmcTarget target : run.spec().targets()) {
             TargetState state = run.state(target);
             if (state.status() != TargetStatus.VERIFIED || state.powerOff() != TargetState.PowerOff.NONE) {
                 continue; // REQUESTED from before a restart stays as it is: at most once
             }
             if (!executor.supports(target, off)) {
-                run.save(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE, "no BMC to power it off"));
+                decided.add(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE, "no BMC to power it off"));
                 continue;
             }
-            run.save(state.withPowerOff(TargetState.PowerOff.REQUESTED, "graceful shutdown requested"));
+            decided.add(state.withPowerOff(TargetState.PowerOff.REQUESTED, "graceful shutdown requested"));
             toPowerOff.add(target);
         }
+        run.saveAll(decided); // REQUESTED is written before any power-off goes out
         Map<BmcTarget, PowerOffResult> results = all(threads, toPowerOff, t -> {
             try {
                 return new PowerOffResult(TargetState.PowerOff.DONE, "shut down: " + executor.execute(t, off).detail());
@@ -99,7 +101,9 @@ public final class CampaignEngine {
                 return new PowerOffResult(TargetState.PowerOff.FAILED, e.getMessage());
             }
         });
-        results.forEach((t, r) -> run.save(run.state(t).withPowerOff(r.outcome(), r.detail())));
+        List<TargetState> done = new ArrayList<>();
+        results.forEach((t, r) -> done.add(run.state(t).withPowerOff(r.outcome(), r.detail())));
+        run.saveAll(done);
     }
 
     private record PowerOffResult(TargetState.PowerOff outcome, String detail) {

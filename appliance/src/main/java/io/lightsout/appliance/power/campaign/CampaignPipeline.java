@@ -45,13 +45,20 @@ final class CampaignPipeline {
 
     /** How far first-attempt reads run ahead of their power-on, in time at the campaign's pace (at least 1 node). */
     static final Duration READ_AHEAD = Duration.ofSeconds(1);
+    /**
+     * Checks (verification and retry reads) in flight at most: half the read-ahead, so that together with the
+     * first-attempt reads and the power-ons they leave room under the BMC executor's global limit and never crowd
+     * out the wake stream; but at least this many, so that a slow campaign resumed after a restart re-reads its
+     * targets briskly. Checks that cannot start yet stay due and go first when room frees up.
+     */
+    static final int MIN_CHECKS_IN_FLIGHT = 64;
     /** A sender that woke up late for its slot (a busy host) may catch up this much instead of losing the time. */
     private static final Duration CATCH_UP = Duration.ofMillis(50);
     /**
-     * While sending, recorded transitions are committed together at most this often (and whenever the sender has
-     * nothing to send), so the store's commits do not eat into the pace; a target due again is committed first.
+     * While sending, a write of the recorded transitions is started at most this often (and whenever the sender has
+     * nothing to send), so that each commit carries a batch rather than one or two targets.
      */
-    private static final Duration COMMIT_EVERY = Duration.ofMillis(50);
+    private static final Duration WRITE_EVERY = Duration.ofMillis(50);
     /** Longest wait for a posted result before the clock is looked at again (wall time, also with a test clock). */
     private static final long POLL_MILLIS = 20;
 
@@ -67,7 +74,10 @@ final class CampaignPipeline {
     private final Set<String> inFlight = new HashSet<>();
     /** Read as off, waiting for a slot; in target order, whatever order the reads came back in. */
     private final PriorityQueue<BmcTarget> toSend;
+    /** Verification and retry reads in flight at most (so that they never crowd out the wake stream's reads). */
+    private final int maxChecks;
     private int firstReadsInFlight;
+    private int checksInFlight;
     private int sendsInFlight;
     /** The pace's next slot is past the deadline: nothing more goes out in this window. */
     private boolean sendingClosed;
@@ -81,6 +91,7 @@ final class CampaignPipeline {
         this.pace = new TokenBucket(run.spec().powerOnsPerSecond(), 1);
         this.readAhead = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 Math.ceil(run.spec().powerOnsPerSecond() * READ_AHEAD.toNanos() / 1e9)));
+        this.maxChecks = Math.max(MIN_CHECKS_IN_FLIGHT, readAhead / 2);
         this.toSend = new PriorityQueue<>(Comparator.comparingInt(run::order));
     }
 
@@ -103,7 +114,7 @@ final class CampaignPipeline {
     /** Runs until every target is settled, or until the deadline, where whatever is still open fails. */
     void runToDeadline() throws InterruptedException {
         Instant deadline = run.window().deadline();
-        Instant lastCommit = clock.instant();
+        Instant lastWrite = clock.instant();
         try {
             while (true) {
                 harvest(drain());
@@ -114,23 +125,25 @@ final class CampaignPipeline {
                     return;
                 }
                 if (run.allTerminal()) {
-                    run.commit();
+                    run.flush();
                     return;
                 }
                 startReads(now);
                 harvest(drain()); // reads that are already back can be sent in this turn
                 if (!sendingClosed && !toSend.isEmpty()) {
-                    if (!now.isBefore(lastCommit.plus(COMMIT_EVERY))) {
-                        run.commit();
-                        lastCommit = now;
+                    if (!now.isBefore(lastWrite.plus(WRITE_EVERY))) {
+                        run.write();
+                        lastWrite = now;
                     }
                     sendNext(deadline);
                     continue;
                 }
-                run.commit(); // nothing to send: a good time to write
-                lastCommit = now;
+                run.write(); // nothing to send: a good time to write
+                lastWrite = now;
                 if (!inFlight.isEmpty()) {
                     awaitResult(deadline);
+                } else if (run.holdsBack()) {
+                    run.flush(); // nothing else to do until the held-back targets' transitions are written
                 } else {
                     Instant wake = run.nextDue().filter(t -> t.isBefore(deadline)).orElse(deadline);
                     sleeper.sleep(Duration.between(clock.instant(), wake));
@@ -141,14 +154,15 @@ final class CampaignPipeline {
             while (sendsInFlight > 0) {
                 harvest(List.of(results.take()));
             }
-            run.commit();
+            run.flush();
             throw e;
         }
     }
 
     /** Reads the checks that are due, and as many first attempts as the read-ahead leaves room for. */
     private void startReads(Instant now) {
-        for (BmcTarget target : run.takeDue(now)) {
+        for (BmcTarget target : run.takeDue(now, maxChecks - checksInFlight)) {
+            checksInFlight++;
             read(target, now, false);
         }
         MethodRule rule = run.spec().method();
@@ -266,6 +280,8 @@ final class CampaignPipeline {
     private void onRead(Read read, List<TargetState> settled) {
         if (read.first()) {
             firstReadsInFlight--;
+        } else {
+            checksInFlight--;
         }
         BmcTarget target = read.target();
         TargetState state = run.state(target);

@@ -8,19 +8,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
 
 /**
  * The engine's view of one window being run: target states (loaded from the store, saved through it), the targets
  * never attempted (in target order, handed out as the pace makes room for them) and when each target already
- * attempted is next due for a check. Transitions may be {@linkplain #record recorded} and {@linkplain #commit
- * committed} later in one batch, but a target is never handed out again (as due) while its last transition is not
- * committed: whatever the engine does next to a target, the store already knows what came before. Used by the
- * engine's own thread only.
+ * attempted is next due for a check. Transitions take effect when {@linkplain #record recorded} and reach the store
+ * through a {@link StateWriter}, in batches, behind the engine; but a target is never handed out again (as due)
+ * while its last transition is not written: whatever the engine does next to a target, the store already knows
+ * what came before. Used by the engine's own thread only.
  */
 final class CampaignRun {
 
@@ -36,18 +36,21 @@ final class CampaignRun {
     private final PriorityQueue<Check> checks = new PriorityQueue<>(
             Comparator.comparing(Check::at).thenComparing(Check::order));
     private final Map<String, Integer> order = new HashMap<>();
-    /** Recorded, not yet committed; the latest state per node, in the order first recorded. */
-    private final Map<String, TargetState> unsaved = new LinkedHashMap<>();
+    private final StateWriter writer;
+    /** Due, but their last transition is still being written. */
+    private final List<BmcTarget> heldBack = new ArrayList<>();
     private int open;
 
     private record Check(Instant at, int order, String nodeId) {
     }
 
-    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store) {
+    /** Loads the run's saved states; {@code writes} runs the store writes. */
+    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, Executor writes) {
         this.spec = spec;
         this.window = window;
         this.runId = spec.id() + "@" + window.start();
         this.store = store;
+        this.writer = new StateWriter(store, runId, writes);
         Map<String, TargetState> saved = store.load(runId);
         for (BmcTarget t : spec.targets()) {
             TargetState s = saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId()));
@@ -88,21 +91,22 @@ final class CampaignRun {
         return order.get(target.nodeId());
     }
 
-    void save(TargetState state) {
+    /** Records one transition and waits until it and everything recorded before are written. */
+    void save(TargetState state) throws InterruptedException {
         saveAll(List.of(state));
     }
 
-    /** Records the results of one step and commits them with anything recorded before (one commit). */
-    void saveAll(List<TargetState> batch) {
+    /** Records the results of one step and waits until they (and anything recorded before) are written. */
+    void saveAll(List<TargetState> batch) throws InterruptedException {
         record(batch);
-        commit();
+        writer.flush();
     }
 
-    /** Takes transitions into effect for the engine now; the store gets them at the next {@link #commit}. */
+    /** Takes transitions into effect for the engine now; the store gets them with a later write. */
     void record(List<TargetState> batch) {
         for (TargetState state : batch) {
             TargetState before = states.put(state.nodeId(), state);
-            unsaved.put(state.nodeId(), state);
+            writer.record(state);
             if (state.terminal()) {
                 nextCheck.remove(state.nodeId());
                 if (!before.terminal()) {
@@ -112,18 +116,14 @@ final class CampaignRun {
         }
     }
 
-    /** Writes every recorded transition in one commit. */
-    void commit() {
-        if (unsaved.isEmpty()) {
-            return;
-        }
-        List<TargetState> batch = List.copyOf(unsaved.values());
-        unsaved.clear();
-        store.saveAll(runId, batch);
+    /** Starts writing what is recorded (one commit) unless a write is under way; does not wait. */
+    void write() {
+        writer.start();
     }
 
-    boolean hasUncommitted() {
-        return !unsaved.isEmpty();
+    /** Waits until everything recorded is written. */
+    void flush() throws InterruptedException {
+        writer.flush();
     }
 
     /** The next target never attempted, in target order; the caller reads it and then sends or settles it. */
@@ -132,26 +132,34 @@ final class CampaignRun {
     }
 
     /**
-     * Targets whose check is due by {@code now}, earliest first; each is taken off the schedule. Commits first if
-     * one of them has a transition not yet committed.
+     * Up to {@code max} targets whose check is due by {@code now}, earliest first; each is taken off the schedule (the
+     * others stay due). A target whose last
+     * transition is not written yet is held back (and its write started) until it is: the caller never waits for
+     * the store here.
      */
-    List<BmcTarget> takeDue(Instant now) {
+    List<BmcTarget> takeDue(Instant now, int max) {
         List<BmcTarget> due = new ArrayList<>();
-        boolean commit = false;
-        while (!checks.isEmpty() && !checks.peek().at().isAfter(now)) {
+        heldBack.removeIf(t -> due.size() < max && !writer.unwritten(t.nodeId()) && due.add(t));
+        while (due.size() < max && !checks.isEmpty() && !checks.peek().at().isAfter(now)) {
             Check c = checks.poll();
             if (c.at().equals(nextCheck.get(c.nodeId()))) {
                 nextCheck.remove(c.nodeId());
-                if (!states.get(c.nodeId()).terminal()) {
-                    due.add(targets.get(c.nodeId()));
-                    commit |= unsaved.containsKey(c.nodeId());
+                BmcTarget t = targets.get(c.nodeId());
+                if (states.get(c.nodeId()).terminal()) {
+                    continue;
                 }
+                (writer.unwritten(c.nodeId()) ? heldBack : due).add(t);
             }
         }
-        if (commit) {
-            commit();
+        if (!heldBack.isEmpty()) {
+            writer.start();
         }
         return due;
+    }
+
+    /** Whether due targets are waiting for their last transition to be written. */
+    boolean holdsBack() {
+        return !heldBack.isEmpty();
     }
 
     boolean allTerminal() {
@@ -195,7 +203,7 @@ final class CampaignRun {
     }
 
     /** At the deadline every target still waiting fails, with the most specific reason known (one commit). */
-    void closeWindow(Instant now) {
+    void closeWindow(Instant now) throws InterruptedException {
         List<TargetState> closed = new ArrayList<>();
         for (BmcTarget t : spec.targets()) {
             TargetState s = state(t);
