@@ -162,6 +162,13 @@ public final class FleetCampaignBench implements Callable<Integer> {
             int[] perSecond = new int[(int) Duration.between(start, firsts.getLast()).toSeconds() + 1];
             firsts.forEach(t -> perSecond[(int) Duration.between(start, t).toSeconds()]++);
             System.out.println("  first power-ons per second of the window: " + java.util.Arrays.toString(perSecond));
+            for (WakeMethod m : WakeMethod.values()) {
+                int[] byMethod = new int[perSecond.length];
+                report.targets().stream().filter(t -> t.attempts() == 1 && t.method().orElse(null) == m)
+                        .flatMap(t -> t.lastAttemptAt().stream())
+                        .forEach(t -> byMethod[(int) Duration.between(start, t).toSeconds()]++);
+                System.out.println("    of which " + m + ": " + java.util.Arrays.toString(byMethod));
+            }
             if (perSecond.length > 2) { // the first and last second of the send phase are partial
                 var full = java.util.Arrays.stream(perSecond, 1, perSecond.length - 1).summaryStatistics();
                 System.out.printf("  full seconds of the send phase: min %d, max %d, mean %.1f per second%n",
