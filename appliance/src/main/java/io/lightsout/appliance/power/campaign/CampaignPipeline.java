@@ -36,10 +36,10 @@ import java.util.concurrent.TimeUnit;
  * <li>verification and retry checks are reads due at their own time, read alongside the sends.</li>
  * </ul>
  * Tasks (reads, power-ons) run on the given executor (virtual threads, within the BMC executor's limits) and post
- * their result; results are applied on this thread only, everything that arrived together in one commit. A target
- * is either scheduled, being read, queued to send or being sent, never two of these at once, and a power-on's
- * outcome is saved before the target is looked at again: that is what lets a new engine resume a crashed run
- * without a second power-on to a verified node.
+ * their result; results are taken into effect on this thread only and written to the store behind it, in batches
+ * ({@link CampaignRun#write}). A target is either scheduled, being read, queued to send or being sent, never two of
+ * these at once, and a power-on's outcome is written before the target is looked at again: that is what lets a new
+ * engine resume a crashed run without a second power-on to a verified node.
  */
 final class CampaignPipeline {
 
@@ -237,10 +237,14 @@ final class CampaignPipeline {
         return batch;
     }
 
-    /** Waits for the next result, but not past the next due check (nor longer than {@link #POLL_MILLIS}). */
+    /**
+     * Waits for the next result, but not past the next due check (nor longer than {@link #POLL_MILLIS}); checks due
+     * already are waiting for room (or for their write), which only a result or time frees.
+     */
     private void awaitResult(Instant deadline) throws InterruptedException {
         Instant wake = run.nextDue().filter(t -> t.isBefore(deadline)).orElse(deadline);
-        long millis = Math.clamp(Duration.between(clock.instant(), wake).toMillis(), 1, POLL_MILLIS);
+        Duration untilWake = Duration.between(clock.instant(), wake);
+        long millis = untilWake.isPositive() ? Math.clamp(untilWake.toMillis(), 1, POLL_MILLIS) : POLL_MILLIS;
         Result first = results.poll(millis, TimeUnit.MILLISECONDS);
         if (first != null) {
             List<Result> batch = new ArrayList<>(List.of(first));
