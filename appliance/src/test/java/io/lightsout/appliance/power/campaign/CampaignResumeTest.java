@@ -134,4 +134,40 @@ class CampaignResumeTest extends CampaignFixture {
         assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 20);
         targets.forEach(t -> assertThat(idrac.count(t.nodeId(), ON)).as(t.nodeId()).isEqualTo(1));
     }
+
+    @Test
+    void onRealThreadsACancelledRunWaitsForThePowerOnsInFlightAndRecordsThem() throws Exception {
+        List<BmcTarget> five = targets.subList(0, 5);
+        CampaignSpec spec = spec(five, MethodRule.AUTO, AfterWindow.LEAVE_ON);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger sleeps = new AtomicInteger();
+        // the first sleep waits for the window; the next ones pace the power-ons, all read by then: hold those
+        io.lightsout.appliance.power.Sleeper holdPowerOns = d -> {
+            if (sleeps.incrementAndGet() == 2) {
+                idrac.gate(held);
+            }
+            io.lightsout.appliance.power.Sleeper.SYSTEM.sleep(d);
+        };
+        java.time.Instant now = java.time.Instant.now();
+        var engine = new CampaignEngine(executor, store, java.time.Clock.systemUTC(), holdPowerOns);
+        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                engine.run(spec, new Occurrence(now, now.plus(Duration.ofHours(1))));
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> five.stream().allMatch(t -> idrac.count(t.nodeId(), ON) == 1));
+        runner.interrupt();
+        Thread.sleep(200); // the engine is now waiting for the power-ons held in the driver
+        assertThat(outcome).isNotDone();
+        held.countDown();
+
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(store.load(spec.id() + "@" + now).values()).hasSize(5)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(TargetStatus.SENT));
+    }
 }
