@@ -50,8 +50,8 @@ public final class FleetCampaignBench implements Callable<Integer> {
     @Option(names = "--deadline", defaultValue = "180s", description = "campaign window (default ${DEFAULT-VALUE})")
     String deadline;
 
-    @Option(names = "--verify-interval", defaultValue = "10s", description = "campaign verify interval; first"
-            + " attempts go out in batches of one interval's worth (default ${DEFAULT-VALUE})")
+    @Option(names = "--verify-interval", defaultValue = "10s", description = "campaign verify interval: each"
+            + " target is checked this long after its power-on (default ${DEFAULT-VALUE})")
     String verifyInterval;
 
     @Option(names = "--sweeps", defaultValue = "2", description = "power-sync sweeps afterwards (default 2)")
@@ -75,7 +75,8 @@ public final class FleetCampaignBench implements Callable<Integer> {
              Appliance a = new Appliance(ApplianceConfig.load(dir.resolve("data"), null, Map.ofEntries(
                      Map.entry("bind.address", "127.0.0.1"), Map.entry("https.port", "0"),
                      Map.entry("http.port", "0"), Map.entry("tls.hostname", "localhost"),
-                     Map.entry("log.level", "WARN"), Map.entry("wol.port", String.valueOf(port)),
+                     Map.entry("log.level", "WARN"), Map.entry("nfs.enabled", "false"),
+                     Map.entry("wol.port", String.valueOf(port)),
                      Map.entry("wol.rate.global", "100000"), Map.entry("wol.rate.per-subnet", "100000"),
                      Map.entry("wol.burst", "100"), Map.entry("power.sync-interval", "1d"),
                      Map.entry("power.sync-concurrency", "1024"), Map.entry("bmc.limit.global", "1024"),
@@ -89,6 +90,7 @@ public final class FleetCampaignBench implements Callable<Integer> {
             System.out.printf("imported %d + %d nodes in %d ms (rejected %d)%n", bi.imported(), wi.imported(),
                     (System.nanoTime() - t0) / 1_000_000, bi.rejected() + wi.rejected());
 
+            double load0 = os.getSystemLoadAverage();
             double cpu0 = os.getProcessCpuTime() / 1e9;
             double labCpu0 = bmcLab.cpuSeconds() + wolLab.cpuSeconds();
             long c0 = System.nanoTime();
@@ -108,6 +110,8 @@ public final class FleetCampaignBench implements Callable<Integer> {
             double labCpu = bmcLab.cpuSeconds() + wolLab.cpuSeconds() - labCpu0;
             CampaignReport report = campaigns.report(campaigns.get(c.definition().id()));
             printCampaign(report, createdMs, doneMs, cpu, labCpu);
+            System.out.printf("  load average (1 min): %.2f at create, %.2f when done, on %d CPUs%n", load0,
+                    os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
 
             for (int i = 1; i <= sweeps; i++) {
                 double s0 = os.getProcessCpuTime() / 1e9;
@@ -151,13 +155,25 @@ public final class FleetCampaignBench implements Callable<Integer> {
         if (firsts.size() > 1) {
             double span = Duration.between(firsts.getFirst(), firsts.getLast()).toNanos() / 1e9;
             double measured = (firsts.size() - 1) / span;
-            System.out.printf("  pace: %d first power-ons in %.2f s = %.1f/s, configured %.1f/s (%+.2f %%)%n",
-                    firsts.size(), span, measured, rate, (measured - rate) * 100 / rate);
+            System.out.printf("  pace: %d first power-ons in %.2f s = %.1f/s, configured %.1f/s: ratio %.3f (%+.2f %%)%n",
+                    firsts.size(), span, measured, rate, measured / rate, (measured - rate) * 100 / rate);
         }
         if (!firsts.isEmpty()) {
             int[] perSecond = new int[(int) Duration.between(start, firsts.getLast()).toSeconds() + 1];
             firsts.forEach(t -> perSecond[(int) Duration.between(start, t).toSeconds()]++);
             System.out.println("  first power-ons per second of the window: " + java.util.Arrays.toString(perSecond));
+            for (WakeMethod m : WakeMethod.values()) {
+                int[] byMethod = new int[perSecond.length];
+                report.targets().stream().filter(t -> t.attempts() == 1 && t.method().orElse(null) == m)
+                        .flatMap(t -> t.lastAttemptAt().stream())
+                        .forEach(t -> byMethod[(int) Duration.between(start, t).toSeconds()]++);
+                System.out.println("    of which " + m + ": " + java.util.Arrays.toString(byMethod));
+            }
+            if (perSecond.length > 2) { // the first and last second of the send phase are partial
+                var full = java.util.Arrays.stream(perSecond, 1, perSecond.length - 1).summaryStatistics();
+                System.out.printf("  full seconds of the send phase: min %d, max %d, mean %.1f per second%n",
+                        full.getMin(), full.getMax(), full.getAverage());
+            }
         }
         long wolSent = report.targets().stream().filter(t -> t.method().orElse(null) == WakeMethod.WOL)
                 .mapToLong(TargetState::attempts).sum();

@@ -3,15 +3,24 @@ package io.lightsout.appliance.power.campaign;
 import io.lightsout.appliance.bmc.BmcException;
 import io.lightsout.appliance.bmc.BmcTarget;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
 
 /**
- * The engine's view of one window being run: target states (loaded from the store, saved through it) and when
- * each waiting target is next due. Used by the engine's own thread only.
+ * The engine's view of one window being run: target states (loaded from the store, saved through it), the targets
+ * never attempted (in target order, handed out as the pace makes room for them) and when each target already
+ * attempted is next due for a check. Transitions take effect when {@linkplain #record recorded} and reach the store
+ * through a {@link StateWriter}, in batches, behind the engine; but a target is never handed out again (as due)
+ * while its last transition is not written: whatever the engine does next to a target, the store already knows
+ * what came before. Used by the engine's own thread only.
  */
 final class CampaignRun {
 
@@ -19,32 +28,44 @@ final class CampaignRun {
     private final Occurrence window;
     private final String runId;
     private final CampaignStore store;
+    private final Map<String, BmcTarget> targets = new HashMap<>();
     private final Map<String, TargetState> states = new HashMap<>();
+    private final Deque<BmcTarget> neverAttempted = new ArrayDeque<>();
+    /** The one valid next check per target; {@link #checks} may hold stale entries, skipped when they surface. */
     private final Map<String, Instant> nextCheck = new HashMap<>();
+    private final PriorityQueue<Check> checks = new PriorityQueue<>(
+            Comparator.comparing(Check::at).thenComparing(Check::order));
+    private final Map<String, Integer> order = new HashMap<>();
+    private final StateWriter writer;
+    /** Due, but their last transition is still being written. */
+    private final List<BmcTarget> heldBack = new ArrayList<>();
+    private int open;
 
-    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store) {
+    private record Check(Instant at, int order, String nodeId) {
+    }
+
+    /** Loads the run's saved states; {@code writes} runs the store writes. */
+    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, Executor writes) {
         this.spec = spec;
         this.window = window;
         this.runId = spec.id() + "@" + window.start();
         this.store = store;
+        this.writer = new StateWriter(store, runId, writes);
         Map<String, TargetState> saved = store.load(runId);
         for (BmcTarget t : spec.targets()) {
-            states.put(t.nodeId(), saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId())));
-        }
-    }
-
-    /**
-     * Spreads the first attempts over the window in batches of what the campaign's pace can send in one verify
-     * interval, so each round reads only the batch it is about to wake (a fresh already-on check right before the
-     * power-on) and verification of early batches is not held up by reading the whole fleet first.
-     */
-    void staggerFirstAttempts(Instant from) {
-        long batch = Math.max(1, (long) Math.ceil(spec.powerOnsPerSecond() * spec.verifyInterval().toNanos() / 1e9));
-        long k = 0;
-        for (BmcTarget t : spec.targets()) {
-            TargetState s = state(t);
-            if (!s.terminal() && s.attempts() == 0) {
-                nextCheck.put(t.nodeId(), from.plus(spec.verifyInterval().multipliedBy(k++ / batch)));
+            TargetState s = saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId()));
+            targets.put(t.nodeId(), t);
+            order.put(t.nodeId(), order.size());
+            states.put(t.nodeId(), s);
+            if (s.terminal()) {
+                continue;
+            }
+            open++;
+            if (s.attempts() == 0) {
+                neverAttempted.add(t);
+            } else {
+                // after a restart a target already attempted is read again before anything is re-sent
+                schedule(t, window.start());
             }
         }
     }
@@ -65,39 +86,92 @@ final class CampaignRun {
         return states.get(target.nodeId());
     }
 
-    void save(TargetState state) {
+    /** Where a target stands in the campaign's list (send order). */
+    int order(BmcTarget target) {
+        return order.get(target.nodeId());
+    }
+
+    /** Records one transition and waits until it and everything recorded before are written. */
+    void save(TargetState state) throws InterruptedException {
         saveAll(List.of(state));
     }
 
-    /** Saves the results of one step together (one commit), before the engine acts on any of them. */
-    void saveAll(List<TargetState> batch) {
-        store.saveAll(runId, batch);
+    /** Records the results of one step and waits until they (and anything recorded before) are written. */
+    void saveAll(List<TargetState> batch) throws InterruptedException {
+        record(batch);
+        writer.flush();
+    }
+
+    /** Takes transitions into effect for the engine now; the store gets them with a later write. */
+    void record(List<TargetState> batch) {
         for (TargetState state : batch) {
-            states.put(state.nodeId(), state);
+            TargetState before = states.put(state.nodeId(), state);
+            writer.record(state);
             if (state.terminal()) {
                 nextCheck.remove(state.nodeId());
+                if (!before.terminal()) {
+                    open--;
+                }
             }
         }
     }
 
-    /** Targets not yet settled whose next check is due; after a (re)start every such target is due at once. */
-    List<BmcTarget> due(Instant now) {
+    /** Starts writing what is recorded (one commit) unless a write is under way; does not wait. */
+    void write() {
+        writer.start();
+    }
+
+    /** Waits until everything recorded is written. */
+    void flush() throws InterruptedException {
+        writer.flush();
+    }
+
+    /** The next target never attempted, in target order; the caller reads it and then sends or settles it. */
+    Optional<BmcTarget> nextFirstAttempt() {
+        return Optional.ofNullable(neverAttempted.poll());
+    }
+
+    /**
+     * Up to {@code max} targets whose check is due by {@code now}, earliest first; each is taken off the schedule (the
+     * others stay due). A target whose last
+     * transition is not written yet is held back (and its write started) until it is: the caller never waits for
+     * the store here.
+     */
+    List<BmcTarget> takeDue(Instant now, int max) {
         List<BmcTarget> due = new ArrayList<>();
-        for (BmcTarget t : spec.targets()) {
-            Instant at = nextCheck.get(t.nodeId());
-            if (!state(t).terminal() && (at == null || !at.isAfter(now))) {
-                due.add(t);
+        heldBack.removeIf(t -> due.size() < max && !writer.unwritten(t.nodeId()) && due.add(t));
+        while (due.size() < max && !checks.isEmpty() && !checks.peek().at().isAfter(now)) {
+            Check c = checks.poll();
+            if (c.at().equals(nextCheck.get(c.nodeId()))) {
+                nextCheck.remove(c.nodeId());
+                BmcTarget t = targets.get(c.nodeId());
+                if (states.get(c.nodeId()).terminal()) {
+                    continue;
+                }
+                (writer.unwritten(c.nodeId()) ? heldBack : due).add(t);
             }
+        }
+        if (!heldBack.isEmpty()) {
+            writer.start();
         }
         return due;
     }
 
-    boolean allTerminal() {
-        return states.values().stream().allMatch(TargetState::terminal);
+    /** Whether due targets are waiting for their last transition to be written. */
+    boolean holdsBack() {
+        return !heldBack.isEmpty();
     }
 
+    boolean allTerminal() {
+        return open == 0;
+    }
+
+    /** When the earliest scheduled check is due, if any is. */
     Optional<Instant> nextDue() {
-        return nextCheck.values().stream().min(Instant::compareTo);
+        while (!checks.isEmpty() && !checks.peek().at().equals(nextCheck.get(checks.peek().nodeId()))) {
+            checks.poll();
+        }
+        return Optional.ofNullable(checks.peek()).map(Check::at);
     }
 
     /** Whether a power-on should go out now: the first one, or a retry whose delay has passed. */
@@ -120,31 +194,35 @@ final class CampaignRun {
             Instant retry = state.lastAttemptAt().orElseThrow().plus(spec.retries().delay());
             next = retry.isBefore(next) ? retry : next;
         }
-        nextCheck.put(target.nodeId(), next);
+        schedule(target, next);
     }
 
-    void deferTo(BmcTarget target, Instant at) {
+    private void schedule(BmcTarget target, Instant at) {
         nextCheck.put(target.nodeId(), at);
+        checks.add(new Check(at, order(target), target.nodeId()));
     }
 
-    /** At the deadline every target still waiting fails, with the most specific reason known. */
-    void closeWindow(Instant now) {
+    /** At the deadline every target still waiting fails, with the most specific reason known (one commit). */
+    void closeWindow(Instant now) throws InterruptedException {
+        List<TargetState> closed = new ArrayList<>();
         for (BmcTarget t : spec.targets()) {
             TargetState s = state(t);
             if (s.terminal()) {
                 continue;
             }
             if (s.status() == TargetStatus.SENT) {
-                save(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
                         + " time(s) but not seen on by the deadline; last: " + s.detail()));
             } else if (s.attempts() == 0) {
-                save(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
             } else {
                 FailureReason reason = s.lastError().filter(e -> e == BmcException.Reason.BMC_ERROR).isPresent()
                         ? FailureReason.BMC_ERROR : FailureReason.NO_ANSWER;
-                save(s.failed(reason, now, s.detail()));
+                closed.add(s.failed(reason, now, s.detail()));
             }
         }
+        saveAll(closed);
+        neverAttempted.clear();
     }
 
     /** States in target order. */

@@ -88,7 +88,7 @@ class CampaignEngineTest extends CampaignFixture {
         var forcedWol = new CampaignSpec("night-2", "n", List.of(server("srv2")), spec(List.of(), MethodRule.AUTO,
                 AfterWindow.LEAVE_ON).schedule(), MethodRule.FORCE_WOL, 1000, Duration.ofMinutes(1),
                 new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
-        new CampaignEngine(executor, store, clock, clock.sleeper()).run(forcedWol,
+        engine(store, clock.sleeper()).run(forcedWol,
                 new Occurrence(clock.instant(), clock.instant().plusSeconds(300)));
         assertThat(wol.count("srv2", ON)).isEqualTo(1);
         assertThat(idrac.count("srv2", ON)).isZero();
@@ -96,7 +96,7 @@ class CampaignEngineTest extends CampaignFixture {
 
         var forcedBmc = new CampaignSpec("night-3", "n", List.of(desktop("pc2")), forcedWol.schedule(),
                 MethodRule.FORCE_BMC, 1000, Duration.ofMinutes(1), forcedWol.retries(), AfterWindow.LEAVE_ON);
-        CampaignReport r = new CampaignEngine(executor, store, clock, clock.sleeper()).run(forcedBmc,
+        CampaignReport r = engine(store, clock.sleeper()).run(forcedBmc,
                 new Occurrence(clock.instant(), clock.instant().plusSeconds(300)));
         assertThat(r.targets().get(0).failure()).contains(FailureReason.NOT_SUPPORTED);
         assertThat(r.targets().get(0).detail()).contains("forces BMC");
@@ -120,26 +120,30 @@ class CampaignEngineTest extends CampaignFixture {
     }
 
     @Test
-    void firstAttemptsAreBatchedSoEachNodeIsReadJustBeforeItsPowerOn() throws Exception {
+    void eachNodeIsReadJustBeforeItsPowerOnAndThePaceNeverWaitsForVerification() throws Exception {
         List<BmcTarget> six = IntStream.range(0, 6).mapToObj(i -> server("n" + i)).toList();
         six.forEach(t -> idrac.bootDelay(t.nodeId(), Duration.ofMillis(1500)));
-        var batched = new CampaignSpec("batched", "n", six, new CampaignSchedule.Once(new Occurrence(START,
+        var paced = new CampaignSpec("paced", "n", six, new CampaignSchedule.Once(new Occurrence(START,
                 START.plusSeconds(60))), MethodRule.AUTO, 2, Duration.ofSeconds(1),
                 new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
 
-        CampaignReport report = run(batched);
+        CampaignReport report = run(paced);
 
-        // 2 power-ons/s and a 1 s verify interval: batches of 2, one per second, each read right before its sends
+        // 2 power-ons/s, one every 500 ms with no gap; each node is read at most the read-ahead (1 s at this pace,
+        // 2 nodes) before its power-on: n0 and n1 at the start, then n(i) when n(i-2) goes out
+        assertThat(CampaignPipeline.READ_AHEAD).isEqualTo(Duration.ofSeconds(1));
         for (int i = 0; i < 6; i++) {
             String n = "n" + i;
             var firstRead = idrac.calls().stream().filter(c -> c.nodeId().equals(n)).findFirst().orElseThrow();
+            Instant powerOn = byNode(report).get(n).lastAttemptAt().orElseThrow();
             assertThat(firstRead.command()).isEqualTo(new BmcCommand.GetPowerState());
-            assertThat(firstRead.at()).as(n).isEqualTo(START.plusSeconds(i / 2));
-            assertThat(byNode(report).get(n).lastAttemptAt()).contains(START.plusMillis(500L * i));
+            assertThat(powerOn).as(n).isEqualTo(START.plusMillis(500L * i));
+            assertThat(firstRead.at()).as(n).isEqualTo(START.plusMillis(500L * Math.max(0, i - 2)))
+                    .isBetween(powerOn.minus(CampaignPipeline.READ_AHEAD), powerOn);
         }
         assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 6);
-        // the first batch was verified before the last was sent
-        assertThat(byNode(report).get("n0").doneAt().orElseThrow()).isBefore(START.plusMillis(2500));
+        // n0 was verified (its check 1 s after its power-on read it off, the next one on) before n5 was sent
+        assertThat(byNode(report).get("n0").doneAt()).contains(START.plusSeconds(2));
     }
 
     @Test

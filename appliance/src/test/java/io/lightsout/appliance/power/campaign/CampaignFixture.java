@@ -58,7 +58,56 @@ abstract class CampaignFixture {
     }
 
     CampaignReport run(CampaignSpec spec) throws InterruptedException {
-        return new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec).orElseThrow();
+        return engine(store, clock.sleeper()).runNext(spec).orElseThrow();
+    }
+
+    /**
+     * An engine on the manual clock whose reads and power-ons run on its own thread as they are submitted: the clock
+     * moves only when the engine sleeps, so a task on another thread could see it moved and make the schedule
+     * depend on thread timing. The pipeline's concurrency is exercised on the wall clock with real sockets
+     * (WolFleetCampaignTest, CampaignCrashTest, the fleet-campaign benchmark).
+     */
+    CampaignEngine engine(CampaignStore on, io.lightsout.appliance.power.Sleeper sleeper) {
+        return new CampaignEngine(executor, on, clock, sleeper, OnTheCallersThread::new);
+    }
+
+    /** Runs each task at once on the submitting thread. */
+    static final class OnTheCallersThread extends java.util.concurrent.AbstractExecutorService {
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable task) {
+            if (shutdown) {
+                throw new java.util.concurrent.RejectedExecutionException("shut down");
+            }
+            task.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return true;
+        }
     }
 
     static Map<String, TargetState> byNode(CampaignReport r) {

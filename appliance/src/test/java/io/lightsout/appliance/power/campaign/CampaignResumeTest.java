@@ -60,7 +60,7 @@ class CampaignResumeTest extends CampaignFixture {
         CampaignSpec spec = spec(targets, MethodRule.AUTO, AfterWindow.LEAVE_ON);
         // 20 "sent" writes, then verifications come in: die after the 8th of them
         CrashingStore store = new CrashingStore(28);
-        CampaignEngine first = new CampaignEngine(executor, store, clock, clock.sleeper());
+        CampaignEngine first = engine(store, clock.sleeper());
         assertThatThrownBy(() -> first.runNext(spec)).hasMessageContaining("simulated crash");
 
         Map<String, TargetState> atCrash = store.load("night-1@" + START);
@@ -70,7 +70,7 @@ class CampaignResumeTest extends CampaignFixture {
 
         store.crashAt = -1;
         clock.advance(Duration.ofMinutes(5)); // the appliance comes back a little later
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec)
+        CampaignReport report = engine(store, clock.sleeper()).runNext(spec)
                 .orElseThrow();
 
         for (String node : verifiedBefore) {
@@ -92,13 +92,13 @@ class CampaignResumeTest extends CampaignFixture {
         CampaignSpec spec = spec(targets, MethodRule.AUTO, AfterWindow.POWER_OFF_WOKEN);
         // 20 sent + 20 verified + 20 "power-off requested", then die on the 5th "done"
         CrashingStore store = new CrashingStore(65);
-        assertThatThrownBy(() -> new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec))
+        assertThatThrownBy(() -> engine(store, clock.sleeper()).runNext(spec))
                 .hasMessageContaining("simulated crash");
         store.crashAt = -1;
 
         // the job resumes its own window even though the window has closed meanwhile
         Occurrence window = new Occurrence(START, START.plus(Duration.ofHours(2)));
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).run(spec, window);
+        CampaignReport report = engine(store, clock.sleeper()).run(spec, window);
 
         BmcCommand.ChangePower off = new BmcCommand.ChangePower(PowerAction.OFF_GRACEFUL);
         targets.forEach(t -> assertThat(idrac.count(t.nodeId(), off)).as(t.nodeId()).isEqualTo(1));
@@ -122,16 +122,52 @@ class CampaignResumeTest extends CampaignFixture {
             }
             clock.sleeper().sleep(d);
         };
-        assertThatThrownBy(() -> new CampaignEngine(executor, store, clock, cancelMidWave).runNext(spec))
+        assertThatThrownBy(() -> engine(store, cancelMidWave).runNext(spec))
                 .isInstanceOf(InterruptedException.class);
         // the power-ons already on their way were recorded before the engine stopped
         assertThat(store.load("night-1@" + START).values()).hasSize(8)
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(TargetStatus.SENT));
 
-        CampaignReport report = new CampaignEngine(executor, store, clock, clock.sleeper()).runNext(spec)
+        CampaignReport report = engine(store, clock.sleeper()).runNext(spec)
                 .orElseThrow();
 
         assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 20);
         targets.forEach(t -> assertThat(idrac.count(t.nodeId(), ON)).as(t.nodeId()).isEqualTo(1));
+    }
+
+    @Test
+    void onRealThreadsACancelledRunWaitsForThePowerOnsInFlightAndRecordsThem() throws Exception {
+        List<BmcTarget> five = targets.subList(0, 5);
+        CampaignSpec spec = spec(five, MethodRule.AUTO, AfterWindow.LEAVE_ON);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger sleeps = new AtomicInteger();
+        // the first sleep waits for the window; the next ones pace the power-ons, all read by then: hold those
+        io.lightsout.appliance.power.Sleeper holdPowerOns = d -> {
+            if (sleeps.incrementAndGet() == 2) {
+                idrac.gate(held);
+            }
+            io.lightsout.appliance.power.Sleeper.SYSTEM.sleep(d);
+        };
+        java.time.Instant now = java.time.Instant.now();
+        var engine = new CampaignEngine(executor, store, java.time.Clock.systemUTC(), holdPowerOns);
+        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                engine.run(spec, new Occurrence(now, now.plus(Duration.ofHours(1))));
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> five.stream().allMatch(t -> idrac.count(t.nodeId(), ON) == 1));
+        runner.interrupt();
+        Thread.sleep(200); // the engine is now waiting for the power-ons held in the driver
+        assertThat(outcome).isNotDone();
+        held.countDown();
+
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(store.load(spec.id() + "@" + now).values()).hasSize(5)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(TargetStatus.SENT));
     }
 }

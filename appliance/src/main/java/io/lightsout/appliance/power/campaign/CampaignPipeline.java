@@ -1,0 +1,330 @@
+package io.lightsout.appliance.power.campaign;
+
+import io.lightsout.appliance.bmc.Accepted;
+import io.lightsout.appliance.bmc.BmcCommand;
+import io.lightsout.appliance.bmc.BmcException;
+import io.lightsout.appliance.bmc.BmcExecutor;
+import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.PowerAction;
+import io.lightsout.appliance.bmc.PowerReading;
+import io.lightsout.appliance.bmc.PowerState;
+import io.lightsout.appliance.power.PowerService;
+import io.lightsout.appliance.power.Sleeper;
+import io.lightsout.appliance.power.wol.TokenBucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The wake phase of one window as a pipeline driven from the engine's thread. Three streams overlap instead of
+ * taking turns:
+ * <ul>
+ * <li>first-attempt reads run ahead of the sends, but only as far as the pace will send within {@link #READ_AHEAD},
+ *     so each node's state is read shortly before its power-on, never long before;</li>
+ * <li>power-ons go out from this thread at the token-bucket rate as soon as a node read as off is queued; each runs
+ *     on its own task and posts its outcome, so the sender never waits for a power-on or for a batch;</li>
+ * <li>verification and retry checks are reads due at their own time, read alongside the sends.</li>
+ * </ul>
+ * Tasks (reads, power-ons) run on the given executor (virtual threads, within the BMC executor's limits) and post
+ * their result; results are taken into effect on this thread only and written to the store behind it, in batches
+ * ({@link CampaignRun#write}). A target is either scheduled, being read, queued to send or being sent, never two of
+ * these at once, and a power-on's outcome is written before the target is looked at again: that is what lets a new
+ * engine resume a crashed run without a second power-on to a verified node.
+ */
+final class CampaignPipeline {
+
+    /** How far first-attempt reads run ahead of their power-on, in time at the campaign's pace (at least 1 node). */
+    static final Duration READ_AHEAD = Duration.ofSeconds(1);
+    /**
+     * Checks (verification and retry reads) in flight at most: half the read-ahead, so that together with the
+     * first-attempt reads and the power-ons they leave room under the BMC executor's global limit and never crowd
+     * out the wake stream; but at least this many, so that a slow campaign resumed after a restart re-reads its
+     * targets briskly. Checks that cannot start yet stay due and go first when room frees up.
+     */
+    static final int MIN_CHECKS_IN_FLIGHT = 64;
+    /** A sender that woke up late for its slot (a busy host) may catch up this much instead of losing the time. */
+    private static final Duration CATCH_UP = Duration.ofMillis(50);
+    /**
+     * While sending, a write of the recorded transitions is started at most this often (and whenever the sender has
+     * nothing to send), so that each commit carries a batch rather than one or two targets.
+     */
+    private static final Duration WRITE_EVERY = Duration.ofMillis(50);
+    /** Longest wait for a posted result before the clock is looked at again (wall time, also with a test clock). */
+    private static final long POLL_MILLIS = 20;
+
+    private final BmcExecutor executor;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final CampaignRun run;
+    private final Executor tasks;
+    private final TokenBucket pace;
+    private final int readAhead;
+    private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
+    /** Node ids being read or sent. */
+    private final Set<String> inFlight = new HashSet<>();
+    /** Read as off, waiting for a slot; in target order, whatever order the reads came back in. */
+    private final PriorityQueue<BmcTarget> toSend;
+    /** Verification and retry reads in flight at most (so that they never crowd out the wake stream's reads). */
+    private final int maxChecks;
+    private int firstReadsInFlight;
+    private int checksInFlight;
+    private int sendsInFlight;
+    /** The pace's next slot is past the deadline: nothing more goes out in this window. */
+    private boolean sendingClosed;
+
+    CampaignPipeline(BmcExecutor executor, Clock clock, Sleeper sleeper, CampaignRun run, Executor tasks) {
+        this.executor = executor;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.run = run;
+        this.tasks = tasks;
+        this.pace = new TokenBucket(run.spec().powerOnsPerSecond(), 1);
+        this.readAhead = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                Math.ceil(run.spec().powerOnsPerSecond() * READ_AHEAD.toNanos() / 1e9)));
+        this.maxChecks = Math.max(MIN_CHECKS_IN_FLIGHT, readAhead / 2);
+        this.toSend = new PriorityQueue<>(Comparator.comparingInt(run::order));
+    }
+
+    /** An outcome posted by a task; applied on the engine's thread only. */
+    private sealed interface Result {
+        BmcTarget target();
+    }
+
+    /** A state read submitted at {@code at}; {@code first} when the target had never been attempted. */
+    private record Read(BmcTarget target, PowerReading reading, Instant at, boolean first) implements Result {
+    }
+
+    private record Sent(BmcTarget target, WakeMethod method, Instant at, BmcException.Reason error, String detail)
+            implements Result {
+    }
+
+    private record Broken(BmcTarget target, Throwable cause) implements Result {
+    }
+
+    /** Runs until every target is settled, or until the deadline, where whatever is still open fails. */
+    void runToDeadline() throws InterruptedException {
+        Instant deadline = run.window().deadline();
+        Instant lastWrite = clock.instant();
+        try {
+            while (true) {
+                harvest(drain());
+                Instant now = clock.instant();
+                if (!now.isBefore(deadline)) {
+                    awaitInFlight();
+                    run.closeWindow(clock.instant());
+                    return;
+                }
+                if (run.allTerminal()) {
+                    run.flush();
+                    return;
+                }
+                startReads(now);
+                harvest(drain()); // reads that are already back can be sent in this turn
+                if (!sendingClosed && !toSend.isEmpty()) {
+                    if (!now.isBefore(lastWrite.plus(WRITE_EVERY))) {
+                        run.write();
+                        lastWrite = now;
+                    }
+                    sendNext(deadline);
+                    continue;
+                }
+                run.write(); // nothing to send: a good time to write
+                lastWrite = now;
+                if (!inFlight.isEmpty()) {
+                    awaitResult(deadline);
+                } else if (run.holdsBack()) {
+                    run.flush(); // nothing else to do until the held-back targets' transitions are written
+                } else {
+                    Instant wake = run.nextDue().filter(t -> t.isBefore(deadline)).orElse(deadline);
+                    sleeper.sleep(Duration.between(clock.instant(), wake));
+                }
+            }
+        } catch (InterruptedException e) {
+            // record what is already on its way before stopping: a power-on's outcome must not be lost
+            while (sendsInFlight > 0) {
+                harvest(List.of(results.take()));
+            }
+            run.flush();
+            throw e;
+        }
+    }
+
+    /** Reads the checks that are due, and as many first attempts as the read-ahead leaves room for. */
+    private void startReads(Instant now) {
+        for (BmcTarget target : run.takeDue(now, maxChecks - checksInFlight)) {
+            checksInFlight++;
+            read(target, now, false);
+        }
+        MethodRule rule = run.spec().method();
+        List<TargetState> unsupported = new ArrayList<>();
+        while (!sendingClosed && toSend.size() + firstReadsInFlight < readAhead) {
+            BmcTarget target = run.nextFirstAttempt().orElse(null);
+            if (target == null) {
+                break;
+            }
+            if (rule.resolve(target).isEmpty()) {
+                unsupported.add(run.state(target).failed(FailureReason.NOT_SUPPORTED, now, rule.whyNot(target)));
+                continue;
+            }
+            firstReadsInFlight++;
+            read(target, now, true);
+        }
+        run.record(unsupported);
+    }
+
+    private void read(BmcTarget target, Instant at, boolean first) {
+        if (!inFlight.add(target.nodeId())) {
+            throw new IllegalStateException("node " + target.nodeId() + " is already being read or sent");
+        }
+        submit(target, () -> new Read(target, PowerService.read(executor, target, clock), at, first));
+    }
+
+    private void sendNext(Instant deadline) throws InterruptedException {
+        Instant slot = pace.reserveCatchingUp(clock.instant(), CATCH_UP);
+        if (!slot.isBefore(deadline)) {
+            sendingClosed = true; // later slots are later still; the queued targets are settled by closeWindow
+            return;
+        }
+        sleeper.sleep(Duration.between(clock.instant(), slot));
+        BmcTarget target = toSend.poll();
+        WakeMethod method = run.spec().method().resolve(target).orElseThrow();
+        Instant at = clock.instant();
+        inFlight.add(target.nodeId());
+        sendsInFlight++;
+        submit(target, () -> powerOn(target, method, at));
+    }
+
+    private Sent powerOn(BmcTarget target, WakeMethod method, Instant at) throws InterruptedException {
+        BmcTarget via = method == WakeMethod.WOL && target.type().hasBmc() ? target.asWolOnly() : target;
+        try {
+            Accepted ok = executor.execute(via, new BmcCommand.ChangePower(PowerAction.ON));
+            return new Sent(target, method, at, null, ok.detail());
+        } catch (BmcException e) {
+            return new Sent(target, method, at, e.reason(), e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        Result run() throws InterruptedException;
+    }
+
+    private void submit(BmcTarget target, Task task) {
+        tasks.execute(() -> {
+            Result r;
+            try {
+                r = task.run();
+            } catch (InterruptedException | RuntimeException | Error e) {
+                r = new Broken(target, e);
+            }
+            results.add(r);
+        });
+    }
+
+    private List<Result> drain() {
+        List<Result> batch = new ArrayList<>();
+        results.drainTo(batch);
+        return batch;
+    }
+
+    /**
+     * Waits for the next result, but not past the next due check (nor longer than {@link #POLL_MILLIS}); checks due
+     * already are waiting for room (or for their write), which only a result or time frees.
+     */
+    private void awaitResult(Instant deadline) throws InterruptedException {
+        Instant wake = run.nextDue().filter(t -> t.isBefore(deadline)).orElse(deadline);
+        Duration untilWake = Duration.between(clock.instant(), wake);
+        long millis = untilWake.isPositive() ? Math.clamp(untilWake.toMillis(), 1, POLL_MILLIS) : POLL_MILLIS;
+        Result first = results.poll(millis, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            List<Result> batch = new ArrayList<>(List.of(first));
+            results.drainTo(batch);
+            harvest(batch);
+        }
+    }
+
+    private void awaitInFlight() throws InterruptedException {
+        while (!inFlight.isEmpty()) {
+            harvest(List.of(results.take()));
+        }
+    }
+
+    /**
+     * Takes results into effect: readings that settle a target and power-on outcomes are recorded (committed with
+     * the next commit, at the latest before the target is due again), targets read as off join the send queue.
+     */
+    private void harvest(List<Result> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<TargetState> settled = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
+        for (Result r : batch) {
+            inFlight.remove(r.target().nodeId());
+            switch (r) {
+                case Read read -> onRead(read, settled);
+                case Sent s -> sent.add(s);
+                case Broken b -> throw broken(b);
+            }
+        }
+        run.record(settled);
+        recordSent(sent);
+    }
+
+    private void onRead(Read read, List<TargetState> settled) {
+        if (read.first()) {
+            firstReadsInFlight--;
+        } else {
+            checksInFlight--;
+        }
+        BmcTarget target = read.target();
+        TargetState state = run.state(target);
+        PowerReading reading = read.reading();
+        if (reading.state() == PowerState.ON) {
+            settled.add(state.attempts() == 0 ? state.alreadyOn(reading.readAt(), reading.detail())
+                    : state.verified(reading.readAt(), reading.detail()));
+        } else if (reading.state() == PowerState.AUTH_FAILED) {
+            settled.add(state.failed(FailureReason.AUTH_FAILED, read.at(), reading.detail()));
+        } else if (run.sendDue(state, read.at())) {
+            toSend.add(target);
+        } else {
+            run.scheduleCheck(target, read.at());
+        }
+    }
+
+    private void recordSent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        sendsInFlight -= sent.size();
+        List<TargetState> outcomes = new ArrayList<>();
+        for (Sent s : sent) {
+            TargetState state = run.state(s.target());
+            outcomes.add(switch (s.error()) {
+                case null -> state.sent(s.method(), s.at(), s.detail());
+                case AUTH_FAILED -> state.failed(FailureReason.AUTH_FAILED, s.at(), s.detail());
+                case UNSUPPORTED -> state.failed(FailureReason.NOT_SUPPORTED, s.at(), s.detail());
+                default -> state.attemptFailed(s.method(), s.at(), s.error(), s.detail());
+            });
+        }
+        run.record(outcomes);
+        sent.forEach(s -> run.scheduleCheck(s.target(), s.at()));
+    }
+
+    private static InterruptedException broken(Broken b) {
+        if (b.cause() instanceof InterruptedException ie) {
+            return ie;
+        }
+        throw new IllegalStateException("campaign task failed unexpectedly", b.cause());
+    }
+}
