@@ -40,6 +40,9 @@ import javax.net.ssl.TrustManager;
  */
 public final class HttpTransport implements AutoCloseable {
 
+    /** How recently a kept-alive connection must have answered to carry a non-idempotent request. */
+    public static final Duration FRESH_REUSE = Duration.ofSeconds(2);
+
     private final long maxIdleNanos;
     private final int maxIdlePerEndpoint;
     private final TrustRegistry trust;
@@ -83,8 +86,10 @@ public final class HttpTransport implements AutoCloseable {
      * @param endpoint the endpoint URL for error messages
      * @param headers extra request headers (Content-Type, Authorization)
      * @param idempotent whether sending the request twice is harmless. A non-idempotent request (a power change,
-     *                   a firmware install) always goes out on a new connection and is never re-sent: a kept-alive
-     *                   connection that dies may have delivered the request to the BMC before it closed.
+     *                   a firmware install) is never re-sent: a kept-alive connection that dies may have delivered
+     *                   the request to the BMC before it closed. It takes a kept-alive connection only when that one
+     *                   answered within the last {@link #FRESH_REUSE} (a state read just before the power change),
+     *                   far inside any BMC's idle timeout, so the connection is not one the BMC is about to close.
      */
     public RawResponse post(URI uri, String endpoint, Map<String, String> headers, byte[] body,
                             Duration connectTimeout, Duration responseTimeout, long maxBytes, boolean idempotent) {
@@ -96,7 +101,7 @@ public final class HttpTransport implements AutoCloseable {
         String key = uri.getScheme() + "://" + uri.getHost() + ":" + port;
         byte[] head = head(uri, port, headers, body.length);
         while (true) {
-            Connection c = idempotent ? takeIdle(key) : null;
+            Connection c = takeIdle(key, idempotent ? maxIdleNanos : Math.min(maxIdleNanos, FRESH_REUSE.toNanos()));
             boolean reused = c != null;
             if (c == null) {
                 c = open(uri.getHost(), port, https, endpoint, connectTimeout);
@@ -123,9 +128,8 @@ public final class HttpTransport implements AutoCloseable {
             } catch (IOException e) {
                 c.close();
                 // A kept-alive connection the BMC closed while idle fails before any byte comes back. The BMC most
-                // likely never saw the request, but may have: only idempotent requests are re-sent (RFC 9112 §9.3.1);
-                // non-idempotent ones never take a reused connection in the first place.
-                if (reused && c.nothingReceived() && !(e instanceof SSLException)) {
+                // likely never saw the request, but may have: only idempotent requests are re-sent (RFC 9112 §9.3.1).
+                if (idempotent && reused && c.nothingReceived() && !(e instanceof SSLException)) {
                     continue;
                 }
                 throw failure(endpoint, e);
@@ -156,14 +160,22 @@ public final class HttpTransport implements AutoCloseable {
         return Connection.ascii(sb.toString());
     }
 
-    private Connection takeIdle(String key) {
+    private Connection takeIdle(String key, long maxIdle) {
         Deque<Connection> q = idle.get(key);
         if (q == null) {
             return null;
         }
+        // Connections are pushed at the head when they answer, so the ones behind the head have been idle longer.
         for (Connection c = q.poll(); c != null; c = q.poll()) {
-            if (c.idleNanos() < maxIdleNanos && !c.isClosed()) {
+            if (c.isClosed()) {
+                continue;
+            }
+            if (c.idleNanos() < maxIdle) {
                 return c;
+            }
+            if (c.idleNanos() < maxIdleNanos) {
+                q.push(c); // still good for an idempotent request
+                return null;
             }
             c.close();
         }
