@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lightsout campaigns create|list|watch|report}: wake campaigns on a running appliance. */
-@Command(name = "campaigns", description = "Create, list, follow and report wake campaigns.",
+/** {@code lightsout campaigns create|list|watch|report|cancel}: wake campaigns on a running appliance. */
+@Command(name = "campaigns", description = "Create, list, follow, report and cancel wake campaigns.",
         mixinStandardHelpOptions = true, subcommands = {CampaignsCommand.Create.class, CampaignsCommand.ListAll.class,
-            CampaignsCommand.Watch.class, CampaignsCommand.Report.class})
+            CampaignsCommand.Watch.class, CampaignsCommand.Report.class, CampaignCancelCommand.class})
 public final class CampaignsCommand implements Runnable {
 
     @Override
@@ -43,8 +43,8 @@ public final class CampaignsCommand implements Runnable {
             @Option(names = "--all", description = "Every node.")
             boolean all;
 
-            @Option(names = "--node", paramLabel = "ID", split = ",", description = "These nodes (repeatable or"
-                    + " comma-separated).")
+            @Option(names = "--node", paramLabel = "NODE", split = ",", description = "These nodes, by id or name"
+                    + " (repeatable or comma-separated).")
             java.util.List<String> nodes;
         }
 
@@ -97,7 +97,7 @@ public final class CampaignsCommand implements Runnable {
             if (selection.group != null) {
                 body.put("group", selection.group);
             } else if (selection.nodes != null) {
-                body.put("nodeIds", selection.nodes);
+                body.put("nodeIds", NodeRefs.resolve(options.client(), selection.nodes));
             } else {
                 body.put("all", true);
             }

@@ -122,6 +122,27 @@ class NodeImportTest {
     }
 
     @Test
+    void aRowWithSeveralErrorsCountsAsOneRejectedRowAndAMacConflictNamesTheOwner() {
+        importCsv("name,type,mac,ip\nfirst-owner,WOL,02:00:00:cc:00:01,10.7.0.1\n");
+        Res r = importCsv("""
+                name,type,address,port,mac,ip
+                two-errors,IDRAC,10.7.1.1,99999,,
+                """);
+        assertThat(r.json().path("errors").size()).as(r.body()).isEqualTo(2);
+        assertThat(r.json().path("rejected").asInt()).as("rows, not errors").isEqualTo(1);
+        r = importCsv("""
+                name,type,address,port,username,password,mac,ip
+                two-errors,IDRAC,10.7.1.1,99999,,,,
+                bmc-with-a-taken-mac,IDRAC,10.7.1.2,443,root,pw,02:00:00:cc:00:01,
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.path("errors").size()).as(r.body()).isEqualTo(3);
+        assertThat(j.path("rejected").asInt()).as("rows, not errors").isEqualTo(2);
+        assertThat(j.path("errors").get(2).path("reason").asText()).contains("first-owner");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsRefusedWholeAndSecretsNeverComeBack() {
         Res unknown = importCsv("name,type,colour\nx,WOL,red\n");
         assertThat(unknown.status()).isEqualTo(400);
