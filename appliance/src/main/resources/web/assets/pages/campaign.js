@@ -36,9 +36,14 @@ export default function mount(main, {params}) {
       h('section', {class: 'card', 'aria-labelledby': 'c-chart'}, h('h2', {id: 'c-chart'}, 'Outcomes over time'), chart)),
     h('section', {class: 'card', 'aria-labelledby': 'c-rows'}, h('h2', {id: 'c-rows'}, 'Nodes'), rows.el)));
 
+  // a finished campaign's report no longer changes: stop fetching it (10,000 rows are megabytes)
+  let finished = false;
+
   async function load() {
+    if (finished) return;
     try {
       const r = await api('GET', `/wake-campaigns/${encodeURIComponent(id)}/report`);
+      finished = r.state === 'done' || r.state === 'cancelled';
       error.replaceChildren();
       title.textContent = r.name;
       const c = r.counts;
@@ -112,5 +117,6 @@ export function outcomeChart(report, now = Date.now()) {
 }
 
 function clock(ms) {
-  return new Date(ms).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+  // 24-hour like every other time the portal shows
+  return new Date(ms).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
 }

@@ -53,7 +53,7 @@ export default function mount(main, {query: initial}) {
   }
 
   async function refresh() {
-    exportLink.href = `/api/v1/nodes/export${query({site: filters.site, type: filters.type})}`;
+    exportLink.href = `/api/v1/nodes/export${query(filters)}`;
     try {
       const sort = table.sort ?? {key: 'name', dir: 'asc'};
       const result = await api('GET', `/nodes${query({...filters, sort: sort.key, order: sort.dir, page, size})}`);

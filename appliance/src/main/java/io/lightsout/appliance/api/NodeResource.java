@@ -139,8 +139,9 @@ public final class NodeResource {
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public String exportCsv(@QueryParam("site") String site, @QueryParam("type") String type,
-                            @QueryParam("subnet") String subnet, @QueryParam("tag") String tag) {
-        return nodes.exportCsv(filter(site, type, subnet, tag, null));
+                            @QueryParam("subnet") String subnet, @QueryParam("tag") String tag,
+                            @QueryParam("q") String q) {
+        return nodes.exportCsv(filter(site, type, subnet, tag, q));
     }
 
     /** Forgets the pinned BMC certificate so that the next call pins the one the BMC presents now. */

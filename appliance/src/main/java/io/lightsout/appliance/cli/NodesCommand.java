@@ -71,9 +71,6 @@ public final class NodesCommand implements Runnable {
         @Mixin
         Filter filter;
 
-        @Option(names = "--search", description = "Name, address or MAC contains this.")
-        String search;
-
         @Option(names = "--group", description = "Only the members of this group (id or name).")
         String group;
 
@@ -89,7 +86,7 @@ public final class NodesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             String path = group != null ? "/api/v1/groups/" + enc(group) + "/nodes?" : "/api/v1/nodes?sort=" + enc(sort)
-                    + filter.query() + query("q", search) + "&";
+                    + filter.query() + "&";
             JsonNode p = options.client().get(path + "size=" + size + "&page=" + page);
             if (options.json()) {
                 System.out.println(p.toPrettyString());
@@ -148,10 +145,14 @@ public final class NodesCommand implements Runnable {
         @Option(names = "--tag", description = "Only nodes with this tag.")
         String tag;
 
+        @Option(names = "--search", description = "Name, address, MAC or IP contains this.")
+        String search;
+
         /** {@code &site=…&type=…} for the filters given. */
         String query() {
             return NodesCommand.query("site", site) + NodesCommand.query("type", type)
-                    + NodesCommand.query("subnet", subnet) + NodesCommand.query("tag", tag);
+                    + NodesCommand.query("subnet", subnet) + NodesCommand.query("tag", tag)
+                    + NodesCommand.query("q", search);
         }
     }
 

@@ -119,6 +119,9 @@ class NodeImportTest {
         assertThat(wol.path("total").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/nodes?subnet=10.9.0.0/24", admin).json().path("total").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/nodes?subnet=10.9.0.0/16", admin).json().path("total").asInt()).isEqualTo(2);
+        // the portal's Export CSV sends the text filter too: it exports what the list shows
+        assertThat(http.get("/api/v1/nodes/export?q=quoted", admin).body().lines().skip(1).toList())
+                .singleElement().asString().startsWith("\"quoted, name\",");
     }
 
     @Test

@@ -99,16 +99,25 @@ class FleetPortalTest {
             assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Power off");
             await().atMost(Duration.ofSeconds(10)).until(() -> idrac.powerState() == PowerState.OFF);
 
-            // a wake campaign over every node: the one just powered off is woken, the others were on already
+            // a wake campaign over a group of every BMC node, picked from a list: the one just powered off is woken,
+            // the others were on already
+            appliance.appliance().groups().create(new io.lightsout.appliance.nodes.NodeGroups.Input("all-bmcs", true,
+                    null, null, "127.0.0.0/8", null), "test", null);
             portal.go("campaigns");
             portal.await(By.id("new-campaign")).click();
             By form = By.id("campaign-form");
-            new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("targets")))
-                    .selectByValue("all");
+            assertThat(new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("group")))
+                    .getFirstSelectedOption().getText()).isEqualTo("all-bmcs (3 nodes, dynamic)");
             portal.fill(form, "name", "morning wake");
             portal.fill(form, "retries", "1");
+            portal.fill(form, "retryDelay", "20s");
+            new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("afterWindow")))
+                    .selectByValue("leave-on");
             portal.submit(form);
             portal.awaitText(By.cssSelector("main h1"), "morning wake");
+            String campaign = browser.driver.getCurrentUrl().replaceAll(".*#/campaigns/", "");
+            assertThat(appliance.appliance().campaigns().get(campaign).definition().retryDelay())
+                    .isEqualTo(Duration.ofSeconds(20));
             // the page polls every 2 s and redraws: look again on each try
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> "3".equals(
                     portal.await(By.cssSelector("#campaign-progress progress")).getDomProperty("value")));
