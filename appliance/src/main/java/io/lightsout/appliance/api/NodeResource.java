@@ -235,8 +235,8 @@ public final class NodeResource {
     }
 
     static NodeView view(Node n) {
-        return new NodeView(n.id(), n.name(), n.type().label(), n.site(), n.bmcAddress(), n.bmcPort(), n.bmcScheme(), n.credentialProfileId(),
-                n.username(), n.passwordSecretId() != null, n.certSha256(), n.mac(), n.ip(), n.prefixLength(),
+        return new NodeView(n.id(), n.name(), n.type().label(), n.site(), n.bmcAddress(), n.bmcPort(), n.bmcScheme(),
+                n.credentialProfileId(), n.username(), n.passwordSecretId() != null, n.certSha256(), n.mac(), n.ip(), n.prefixLength(),
                 n.verifyPort(), n.secureOnSecretId() != null, n.tags(), n.serviceTag(),
                 new PowerView(n.powerState().name(), n.powerDetail(), n.powerReadAt()), n.createdAt(), n.updatedAt());
     }

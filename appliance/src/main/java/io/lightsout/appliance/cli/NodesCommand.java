@@ -99,7 +99,9 @@ public final class NodesCommand implements Runnable {
                 t.row(n.path("id").asText(), n.path("name").asText(), n.path("type").asText(), n.path("site").asText(),
                         n.path("address").isNull() ? n.path("ip").asText("") : n.path("address").asText() + ":"
                                 + n.path("port").asInt(), n.path("mac").asText(""),
-                        n.path("power").path("state").asText(), String.join(";", tags));
+                        // never read (just added) is not UNKNOWN, which is a read without a trustworthy answer
+                        n.path("power").hasNonNull("readAt") ? n.path("power").path("state").asText() : "NOT READ",
+                        String.join(";", tags));
             }
             t.print(System.out);
             System.out.printf("%d of %d nodes%n", p.path("items").size(), p.path("total").asLong());

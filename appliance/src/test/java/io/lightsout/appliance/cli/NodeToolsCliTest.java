@@ -99,6 +99,8 @@ class NodeToolsCliTest {
         Run ambiguous = cli("groups", "add", "patch-tuesday", "--node", "twin");
         assertThat(ambiguous.code()).isEqualTo(1);
         assertThat(ambiguous.err()).contains("2 nodes are named 'twin'; give an id");
+        assertThat(cli("nodes", "list", "--search", "desk-1").out()).as("never read is not UNKNOWN")
+                .containsPattern("desk-1\\s.*NOT READ");
         assertThat(cli("groups", "delete", "wol-desks").code()).isZero();
         assertThat(cli("groups", "list").out()).doesNotContain("wol-desks");
     }

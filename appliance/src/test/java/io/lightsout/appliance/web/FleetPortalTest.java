@@ -76,6 +76,8 @@ class FleetPortalTest {
             portal.await(By.cssSelector("dialog .dialog-head button[aria-label=Close]")).click();
 
             assertThat(portal.awaitText(By.cssSelector(".pager-info"), "of 3")).startsWith("1–3");
+            assertThat(portal.all(By.cssSelector("main table.data tbody .badge"))).as("just imported, never read")
+                    .extracting(org.openqa.selenium.WebElement::getText).containsOnly("not read yet");
             // a column heading asks the server for that order (the pager no longer says "within this page")
             String last = portal.fetchInPage("/api/v1/nodes?sort=name&order=desc&size=1")
                     .replaceAll("(?s).*?\"name\"\\s*:\\s*\"([^\"]+)\".*", "$1");
