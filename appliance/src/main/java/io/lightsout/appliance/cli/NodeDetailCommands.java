@@ -152,6 +152,45 @@ final class NodeDetailCommands {
         }
     }
 
+    @Command(name = "retrust", description = "Forget a node's pinned BMC certificate after an expected change (a"
+            + " new BMC certificate); the next call pins the one it presents (admins).", mixinStandardHelpOptions = true)
+    static final class Retrust implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "NODE", description = "Node id or name.")
+        String node;
+
+        @Override
+        public Integer call() throws Exception {
+            ApiClient client = options.client();
+            client.post("/api/v1/nodes/" + NodesCommand.enc(NodeRefs.resolve(client, node)) + "/retrust", null);
+            System.out.println(node + ": pinned certificate forgotten; the next call pins the one the BMC presents");
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Remove nodes from the appliance (admins); the machines are not touched.",
+            mixinStandardHelpOptions = true)
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "NODE", arity = "1..*", description = "Node ids or names.")
+        List<String> nodes;
+
+        @Override
+        public Integer call() throws Exception {
+            ApiClient client = options.client();
+            List<String> ids = NodeRefs.resolve(client, nodes);
+            for (int i = 0; i < ids.size(); i++) {
+                client.delete("/api/v1/nodes/" + NodesCommand.enc(ids.get(i)));
+                System.out.println("deleted " + nodes.get(i));
+            }
+            return 0;
+        }
+    }
+
     /** Prints the job that was started and, with {@code wait}, follows it like {@code jobs watch}. */
     static int submitted(ClientOptions options, JsonNode job, String what, boolean wait) throws Exception {
         long id = job.path("jobId").asLong();

@@ -17,10 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lightsout nodes import|list|export|show|inventory|discover}: the node registry of a running appliance, through its API. */
-@Command(name = "nodes", description = "Import, list, export, show, inventory and discover nodes.", mixinStandardHelpOptions = true,
+/**
+ * {@code lightsout nodes import|list|export|show|inventory|discover|retrust|delete}: the node registry of a running
+ * appliance, through its API.
+ */
+@Command(name = "nodes", description = "Import, list, export, show, inventory, discover, retrust and delete nodes.",
+        mixinStandardHelpOptions = true,
         subcommands = {NodesCommand.Import.class, NodesCommand.ListNodes.class, NodesCommand.Export.class,
-            NodeDetailCommands.Show.class, NodeDetailCommands.Inventory.class, NodeDetailCommands.Discover.class})
+            NodeDetailCommands.Show.class, NodeDetailCommands.Inventory.class, NodeDetailCommands.Discover.class,
+            NodeDetailCommands.Retrust.class, NodeDetailCommands.Delete.class})
 public final class NodesCommand implements Runnable {
 
     @Override

@@ -126,6 +126,24 @@ class NodeToolsCliTest {
     }
 
     @Test
+    void anAdminRetrustsAndDeletesNodesByName() throws Exception {
+        SimulatedBmc second = lab.bmcs().get(1);
+        Path csv = dir.resolve("second.csv");
+        Files.writeString(csv, "name,type,address,port,username,password\nrack-b,IDRAC," + second.address() + ","
+                + port + "," + second.username() + "," + second.password() + "\n");
+        assertThat(cli("nodes", "import", csv.toString()).code()).isZero();
+        assertThat(cli("power", "status", "--node", "rack-b").out()).startsWith("rack-b: OFF");
+        assertThat(cli("nodes", "show", "rack-b").out()).contains(second.certificateSha256());
+        Run retrust = cli("nodes", "retrust", "rack-b");
+        assertThat(retrust.code()).as(retrust.err()).isZero();
+        assertThat(cli("nodes", "show", "rack-b").out()).doesNotContain(second.certificateSha256());
+        Run deleted = cli("nodes", "delete", "rack-b");
+        assertThat(deleted.code()).as(deleted.err()).isZero();
+        assertThat(deleted.out()).contains("deleted rack-b");
+        assertThat(cli("nodes", "show", "rack-b").err()).contains("no node with the id or name 'rack-b'");
+    }
+
+    @Test
     void discoveryFindsTheLabBmcs() {
         Run r = cli("nodes", "discover", prefix + "0/30", "--port", String.valueOf(port), "--wait");
         assertThat(r.out()).as(r.err()).contains("discovery of 2 target(s)");
