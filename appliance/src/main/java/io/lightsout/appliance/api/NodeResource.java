@@ -201,12 +201,21 @@ public final class NodeResource {
                     "One of on, off, shutdown, cycle, reset, pxe.");
         };
         Optional<BootDevice> boot = Optional.empty();
+        boolean given = body.bootOnce() != null && !body.bootOnce().isBlank();
         if (op == null) {
             // pxe: boot once from the network, then power on (or cycle a running node, chosen by bootOnce=cycle)
-            return new PowerRequest(body.bootOnce() != null && body.bootOnce().equalsIgnoreCase("cycle")
-                    ? PowerOperation.CYCLE : PowerOperation.ON, Optional.of(BootDevice.PXE));
+            if (given && !body.bootOnce().strip().equalsIgnoreCase("cycle")) {
+                throw ApplianceException.BadRequest.field("bootOnce", "With pxe only \"cycle\" (cycle a running node"
+                        + " instead of powering on one that is off).");
+            }
+            return new PowerRequest(given ? PowerOperation.CYCLE : PowerOperation.ON, Optional.of(BootDevice.PXE));
         }
-        if (body.bootOnce() != null && !body.bootOnce().isBlank()) {
+        if (given && !op.starts()) {
+            // refused for every node alike: say so now rather than start a job whose every target is refused
+            throw ApplianceException.BadRequest.field("bootOnce", "A one-time boot override needs an action that"
+                    + " starts the node: on, cycle or reset, not " + action + ".");
+        }
+        if (given) {
             try {
                 boot = Optional.of(BootDevice.valueOf(body.bootOnce().strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {

@@ -204,5 +204,16 @@ class NodePowerTest {
         assertThat(amt.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON);
         Res none = http.json("POST", "/api/v1/power-actions", Map.of("action", "off"), operator);
         assertThat(none.status()).isEqualTo(400);
+        // a request refused for every node alike is a 400 now, not a job whose every target is refused
+        long jobsBefore = http.get("/api/v1/jobs", readonly).json().path("total").asLong();
+        Res offWithBoot = http.json("POST", "/api/v1/power-actions", Map.of("action", "off", "bootOnce", "PXE",
+                "all", true), operator);
+        assertThat(offWithBoot.status()).as(offWithBoot.body()).isEqualTo(400);
+        assertThat(offWithBoot.json().path("errors").get(0).path("field").asText()).isEqualTo("bootOnce");
+        assertThat(offWithBoot.json().path("detail").asText()).contains("on, cycle or reset, not off");
+        Res pxeWithBios = http.json("POST", "/api/v1/power-actions", Map.of("action", "pxe", "bootOnce", "BIOS",
+                "all", true), operator);
+        assertThat(pxeWithBios.status()).as(pxeWithBios.body()).isEqualTo(400);
+        assertThat(http.get("/api/v1/jobs", readonly).json().path("total").asLong()).isEqualTo(jobsBefore);
     }
 }
