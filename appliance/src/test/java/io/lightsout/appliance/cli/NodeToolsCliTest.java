@@ -113,7 +113,8 @@ class NodeToolsCliTest {
                 .contains("inventory: not read yet");
         Run refresh = cli("nodes", "inventory", "--node", "rack-a", "--wait");
         assertThat(refresh.code()).as(refresh.err() + refresh.out()).isZero();
-        assertThat(refresh.out()).contains("inventory refresh of 1 target(s)").contains("succeeded");
+        assertThat(refresh.out()).contains("inventory refresh of 1 target(s)")
+                .as("the job's targets are named, not UUIDs").containsPattern("rack-a\\s+succeeded");
         Run after = cli("nodes", "show", "rack-a");
         assertThat(after.out()).contains("inventory read ").contains(lab.bmcs().getFirst().serviceTag())
                 .contains(lab.bmcs().getFirst().mac());

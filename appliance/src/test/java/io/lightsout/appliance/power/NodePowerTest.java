@@ -199,6 +199,9 @@ class NodePowerTest {
         assertThat(j.path("state").asText()).as(j.toString()).isEqualTo("succeeded");
         assertThat(j.path("targets").size()).isEqualTo(2);
         j.path("targets").forEach(t -> assertThat(t.path("status").asText()).isEqualTo("done"));
+        j.path("targets").forEach(t -> assertThat(t.path("label").asText()).as("the node's name")
+                .isEqualTo(http.get("/api/v1/nodes/" + t.path("target").asText(), readonly).json().path("name")
+                        .asText()));
         lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC")).forEach(b -> await()
                 .atMost(Duration.ofSeconds(10)).until(() -> b.powerState() == io.lightsout.lab.PowerState.OFF));
         assertThat(amt.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON);
