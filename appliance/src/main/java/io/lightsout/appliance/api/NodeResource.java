@@ -170,7 +170,7 @@ public final class NodeResource {
     @Path("{id}/power")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.ADMIN, Role.OPERATOR})
-    @Returns(status = 200, value = PowerResult.class)
+    @Returns(status = 200, value = PowerResult.class, also = {409, 502})
     public Response changePower(@PathParam("id") String id, PowerRequestBody body, @Context ContainerRequestContext rc)
             throws InterruptedException {
         nodes.get(id);

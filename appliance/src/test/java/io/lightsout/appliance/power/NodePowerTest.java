@@ -117,6 +117,15 @@ class NodePowerTest {
         Res unknown = power(idracId, "reset");
         assertThat(unknown.status()).isEqualTo(409);
         assertThat(unknown.json().path("detail").asText()).contains("power state is unknown");
+        // the 409 body is the power result (outcome, the state read before), and the OpenAPI document says so
+        assertThat(unknown.json().path("outcome").asText()).isEqualTo("refused");
+        assertThat(unknown.json().path("before").path("state").asText()).isEqualTo("UNKNOWN");
+        JsonNode responses = http.get("/api/v1/openapi.json", readonly).json().path("paths")
+                .path("/api/v1/nodes/{id}/power").path("post").path("responses");
+        for (String status : List.of("200", "409", "502")) {
+            assertThat(responses.path(status).path("content").path("application/json").path("schema").path("$ref")
+                    .asText()).as(status).endsWith("/PowerResult");
+        }
         assertThat(http.json("POST", "/api/v1/nodes/" + idracId + "/power", Map.of("action", "on"), readonly)
                 .status()).isEqualTo(403);
     }
