@@ -216,6 +216,9 @@ class NodePowerTest {
         assertThat(amt.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON);
         Res none = http.json("POST", "/api/v1/power-actions", Map.of("action", "off"), operator);
         assertThat(none.status()).isEqualTo(400);
+        Res byText = http.json("POST", "/api/v1/power-actions", Map.of("action", "on", "filter",
+                Map.of("q", idrac.address())), operator);
+        assertThat(byText.json().path("targets").asInt()).as("the list's text filter selects too").isEqualTo(1);
         // a request refused for every node alike is a 400 now, not a job whose every target is refused
         long jobsBefore = http.get("/api/v1/jobs", readonly).json().path("total").asLong();
         Res offWithBoot = http.json("POST", "/api/v1/power-actions", Map.of("action", "off", "bootOnce", "PXE",

@@ -141,6 +141,19 @@ class FleetPortalTest {
             assertThat(portal.awaitText(By.id("power-outcome"), "Refused")).contains("power state is unknown");
             idrac.clearFaults();
             browser.screenshot(SHOTS.resolve("node.png"));
+            // a power action on what the list shows (the text filter too), as a job whose rows name the nodes
+            portal.go("nodes?q=" + idrac.address());
+            assertThat(portal.awaitText(By.cssSelector(".pager-info"), "of 1")).startsWith("1–1");
+            portal.await(By.id("bulk-power")).click();
+            By bulk = By.id("bulk-power-form");
+            assertThat(portal.await(bulk).getText()).contains("Applies to the 1 node matching the filter");
+            new org.openqa.selenium.support.ui.Select(portal.await(bulk).findElement(By.name("action")))
+                    .selectByValue("on");
+            portal.submit(bulk);
+            String name = appliance.appliance().nodes().find(nodeRoute.replace("nodes/", "")).orElseThrow().name();
+            portal.awaitText(By.cssSelector("main table.data tbody"), "already-on");
+            assertThat(portal.await(By.cssSelector("main table.data tbody tr:first-child a")).getText())
+                    .isEqualTo(name);
             assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy")
                     || m.contains("Refused to"));
             portal.logout();
@@ -152,6 +165,7 @@ class FleetPortalTest {
             portal.go("nodes");
             portal.await(By.cssSelector("main table.data tbody a"));
             assertThat(portal.all(By.id("import-nodes"))).isEmpty();
+            assertThat(portal.all(By.id("bulk-power"))).as("no bulk power for readonly").isEmpty();
         }
     }
 
