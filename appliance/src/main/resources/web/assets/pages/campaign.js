@@ -23,6 +23,9 @@ export default function mount(main, {params}) {
     {key: 'method', label: 'Method'},
     {key: 'attempts', label: 'Attempts'},
     {key: 'doneAt', label: 'Done', render: r => time(r.doneAt)},
+    // the after-window shutdown of the nodes the campaign woke (campaigns that power them off again)
+    {key: 'powerOff', label: 'Power-off', render: r => !r.powerOff || r.powerOff === 'NONE' ? '—'
+      : r.powerOff.toLowerCase().replaceAll('_', ' ')},
     {key: 'detail', label: 'Detail'},
   ], {caption: 'Nodes of this campaign', empty: 'No nodes.', rowKey: r => r.nodeId, initialSort: {key: 'name', dir: 'asc'}});
   main.append(h('section', {class: 'page'},

@@ -56,8 +56,12 @@ public final class CampaignResource {
                                Instant createdAt, Instant finishedAt) {
     }
 
+    /**
+     * One node; {@code powerOff} is the after-window step for the nodes the campaign woke: NONE, REQUESTED, DONE,
+     * FAILED or NOT_POSSIBLE (no BMC).
+     */
     public record Row(String nodeId, String name, String status, String reason, String method, int attempts,
-                      Instant lastAttemptAt, Instant doneAt, String detail) {
+                      Instant lastAttemptAt, Instant doneAt, String powerOff, String detail) {
     }
 
     /** The success rate {@code secondsSinceStart} after the window opened. */
@@ -112,7 +116,7 @@ public final class CampaignResource {
         List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), names.apply(t.nodeId()),
                 t.status().name(), t.failure().map(Enum::name).orElse(null),
                 t.method().map(Enum::name).orElse(null), t.attempts(), t.lastAttemptAt().orElse(null),
-                t.doneAt().orElse(null), t.detail())).toList();
+                t.doneAt().orElse(null), t.powerOff().name(), t.detail())).toList();
         Map<String, Integer> failures = new LinkedHashMap<>();
         r.failures().forEach((reason, n) -> failures.put(reason.name(), n));
         List<Point> timeline = r.timeline(TIMELINE_STEP).stream().map(p -> new Point(p.sinceStart().toSeconds(),

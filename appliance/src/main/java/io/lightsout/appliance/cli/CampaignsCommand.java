@@ -219,10 +219,12 @@ public final class CampaignsCommand implements Runnable {
             System.out.printf("%s (%s): woken %d, already on %d, failed %d, pending %d of %d%n", r.path("name").asText(),
                     r.path("state").asText(), c.path("woken").asInt(), c.path("alreadyOn").asInt(),
                     c.path("failed").asInt(), c.path("pending").asInt(), c.path("total").asInt());
-            Table t = new Table("NODE", "STATUS", "REASON", "METHOD", "ATTEMPTS", "DETAIL");
+            Table t = new Table("NODE", "STATUS", "REASON", "METHOD", "ATTEMPTS", "POWER-OFF", "DETAIL");
             for (JsonNode row : r.path("rows")) {
                 t.row(row.path("name").asText(), row.path("status").asText(), row.path("reason").asText(""),
-                        row.path("method").asText(""), row.path("attempts").asInt(), row.path("detail").asText(""));
+                        row.path("method").asText(""), row.path("attempts").asInt(),
+                        row.path("powerOff").asText("NONE").equals("NONE") ? "" : row.path("powerOff").asText(),
+                        row.path("detail").asText(""));
             }
             t.print(System.out);
             return 0;
