@@ -157,6 +157,12 @@ class NodeToolsCliTest {
                 Instant.now().plus(Duration.ofHours(2)).toString());
         assertThat(created.code()).as(created.err()).isZero();
         String id = created.out().strip();
+        Run report = cli("campaigns", "report", id);
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).as("JSON by default, as the contract says").startsWith("{")
+                .contains("\"woken\" : 0").contains("\"alreadyOn\" : 0").contains("\"failed\" : 0")
+                .contains("\"name\" : \"desk-1\"");
+        assertThat(cli("campaigns", "report", id, "--table").out()).containsPattern("desk-1\\s+PENDING");
         Run cancel = cli("campaigns", "cancel", id);
         assertThat(cancel.code()).as(cancel.err()).isZero();
         assertThat(cancel.out()).contains("cancelled campaign " + id);

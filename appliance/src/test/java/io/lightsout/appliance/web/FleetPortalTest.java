@@ -96,6 +96,9 @@ class FleetPortalTest {
             portal.await(By.id("refresh-inventory")).click();
             portal.awaitText(By.id("node-hardware"), "Read ");
             assertThat(portal.all(By.cssSelector("#node-hardware dt"))).as("inventory facts").isNotEmpty();
+            assertThat(portal.await(By.id("node-hardware")).getText()).as("grouped, with labels people read")
+                    .contains("System").contains("Service tag").contains("Network").contains("NIC 1")
+                    .contains("Firmware").contains(idrac.mac());
             portal.await(By.cssSelector("button[data-action=off]")).click();
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Power off");
@@ -139,6 +142,8 @@ class FleetPortalTest {
             portal.await(By.cssSelector("button[data-action=cycle]")).click();
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "Refused")).contains("power state is unknown");
+            assertThat(portal.awaitText(By.id("power-state"), "unknown")).as("the state read before the refusal")
+                    .contains("connection closed or reset");
             idrac.clearFaults();
             browser.screenshot(SHOTS.resolve("node.png"));
             // a power action on what the list shows (the text filter too), as a job whose rows name the nodes
