@@ -39,26 +39,36 @@ export default function mount(main, {params}) {
       h('section', {class: 'card', 'aria-labelledby': 'c-chart'}, h('h2', {id: 'c-chart'}, 'Outcomes over time'), chart)),
     h('section', {class: 'card', 'aria-labelledby': 'c-rows'}, h('h2', {id: 'c-rows'}, 'Nodes'), rows.el)));
 
-  // a finished campaign's report no longer changes: stop fetching it (10,000 rows are megabytes)
+  // The progress (a few hundred bytes) is read every 2 s; the report with a row per node (megabytes at 10,000
+  // nodes) only when the counts moved, at most every 10 s for big campaigns, and once more when it has finished.
   let finished = false;
+  let reportKey = null;
+  let reportAt = 0;
 
   async function load() {
     if (finished) return;
     try {
-      const r = await api('GET', `/wake-campaigns/${encodeURIComponent(id)}/report`);
-      finished = r.state === 'done' || r.state === 'cancelled';
+      const c = await api('GET', `/wake-campaigns/${encodeURIComponent(id)}`);
+      finished = c.state === 'done' || c.state === 'cancelled';
       error.replaceChildren();
-      title.textContent = r.name;
-      const c = r.counts;
-      replace(bar, progressBar(c.total - c.pending, c.total, 'Campaign progress'));
-      replace(summary, fact('State', badge(r.state, STATE_KIND[r.state] ?? r.state)),
-        fact('Woken', String(c.woken)), fact('Already on', String(c.alreadyOn)), fact('Failed', String(c.failed)),
-        fact('Pending', String(c.pending)), fact('Success rate', `${Math.round(r.successRate * 100)} %`),
-        fact('Start', time(r.start)), fact('Deadline', time(r.deadline)));
-      if (cancel) cancel.hidden = r.state === 'done' || r.state === 'cancelled';
-      replace(chart, outcomeChart(r), h('figcaption', {class: 'legend'}, SERIES.map(([, label, cls]) =>
-        h('span', {class: `legend-item series-${cls}`}, h('span', {class: 'swatch', 'aria-hidden': 'true'}), label))));
-      rows.setRows(r.rows);
+      title.textContent = c.name;
+      const p = c.progress;
+      replace(bar, progressBar(p.total - p.pending, p.total, 'Campaign progress'));
+      replace(summary, fact('State', badge(c.state, STATE_KIND[c.state] ?? c.state)),
+        fact('Woken', String(p.woken)), fact('Already on', String(p.alreadyOn)), fact('Failed', String(p.failed)),
+        fact('Pending', String(p.pending)),
+        fact('Success rate', `${p.total ? Math.round((p.woken + p.alreadyOn) * 100 / p.total) : 100} %`),
+        fact('Start', time(c.start)), fact('Deadline', time(c.deadline)));
+      if (cancel) cancel.hidden = finished;
+      const key = `${c.state}:${p.woken}:${p.alreadyOn}:${p.failed}:${c.start}`;
+      if (key !== reportKey && (finished || p.total <= 1000 || Date.now() - reportAt >= 10_000)) {
+        const r = await api('GET', `/wake-campaigns/${encodeURIComponent(id)}/report`);
+        reportKey = key;
+        reportAt = Date.now();
+        replace(chart, outcomeChart(r), h('figcaption', {class: 'legend'}, SERIES.map(([, label, cls]) =>
+          h('span', {class: `legend-item series-${cls}`}, h('span', {class: 'swatch', 'aria-hidden': 'true'}), label))));
+        rows.setRows(r.rows);
+      }
     } catch (e) {
       replace(error, h('p', {class: 'alert alert-error'}, e.message));
     }
