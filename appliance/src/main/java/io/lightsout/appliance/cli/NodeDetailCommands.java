@@ -64,8 +64,9 @@ final class NodeDetailCommands {
             n.path("tags").forEach(t -> tags.add(t.asText()));
             facts.put("tags", String.join(";", tags));
             JsonNode p = n.path("power");
-            facts.put("power", p.path("state").asText("UNKNOWN") + (p.hasNonNull("detail") ? " (" + p.path("detail")
-                    .asText() + ")" : "") + (p.hasNonNull("readAt") ? ", read " + p.path("readAt").asText() : ""));
+            facts.put("power", !p.hasNonNull("readAt") ? "NOT READ (power status --node " + node + " reads it now)"
+                    : p.path("state").asText() + (p.hasNonNull("detail") ? " (" + p.path("detail").asText() + ")" : "")
+                    + ", read " + p.path("readAt").asText());
             print(facts);
             if (inventory == null) {
                 System.out.println("inventory: not read yet (nodes inventory --node " + node + ")");

@@ -110,7 +110,7 @@ class NodeToolsCliTest {
         Run before = cli("nodes", "show", "rack-a");
         assertThat(before.code()).as(before.err()).isZero();
         assertThat(before.out()).contains("IDRAC").contains(lab.bmcs().getFirst().address())
-                .contains("inventory: not read yet");
+                .contains("inventory: not read yet").contains("NOT READ (power status --node rack-a reads it now)");
         Run refresh = cli("nodes", "inventory", "--node", "rack-a", "--wait");
         assertThat(refresh.code()).as(refresh.err() + refresh.out()).isZero();
         assertThat(refresh.out()).contains("inventory refresh of 1 target(s)")
