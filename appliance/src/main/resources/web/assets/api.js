@@ -13,6 +13,8 @@ export class ApiError extends Error {
     this.detail = problem.detail || '';
     /** [{field, message}] for 400 validation problems. */
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    /** The whole answer: some refusals carry more than a problem (a refused power action: the state read). */
+    this.body = problem;
   }
 }
 

@@ -291,7 +291,7 @@ public final class Appliance implements AutoCloseable {
                 new SystemResource(accounts, clock, VERSION, config.get(Keys.HOSTNAME), startedAt),
                 new UserResource(accounts, clock), new TokenResource(tokens), new HealthResource(database),
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
-                new JobResource(jobRepository, jobs), new NodeResource(nodes, powerActions),
+                new JobResource(jobRepository, jobs, nodes), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
                 new CampaignResource(campaigns, nodes), new InventoryResource(inventory, jobs, nodes, groups),
                 new DiscoveryResource(jobs, credentials),

@@ -34,10 +34,20 @@ export default function mount(main, {navigate}) {
     }
   }
 
-  function create() {
-    const targets = field({label: 'Nodes', name: 'targets', type: 'select', value: 'group', required: true,
+  async function create() {
+    // the groups to choose from; a help desk should not have to remember group names
+    let groups = [];
+    try {
+      groups = await api('GET', '/groups');
+    } catch (e) {
+      announce(e.message, 'error');
+    }
+    const targets = field({label: 'Nodes', name: 'targets', type: 'select', value: groups.length ? 'group' : 'all', required: true,
       options: [['group', 'A node group'], ['list', 'Listed nodes'], ['all', 'All nodes']]});
-    const group = field({label: 'Group', name: 'group', hint: 'The name of a node group.'});
+    const group = groups.length
+      ? field({label: 'Group', name: 'group', type: 'select', value: groups[0].name,
+        options: groups.map(g => [g.name, `${g.name} (${g.size} node${g.size === 1 ? '' : 's'}${g.dynamic ? ', dynamic' : ''})`])})
+      : field({label: 'Group', name: 'group', hint: 'No groups yet: create one with bin/lightsout groups create or POST /api/v1/groups.'});
     const list = field({label: 'Node ids', name: 'nodeIds', type: 'textarea', rows: 3, hint: 'One per line.'});
     const show = () => {
       for (const [wrapper, wanted] of [[group, 'group'], [list, 'list']]) {
@@ -53,8 +63,16 @@ export default function mount(main, {navigate}) {
         targets, group, list,
         field({label: 'Start', name: 'start', type: 'datetime-local', hint: 'Empty: now. In your browser\'s time zone.'}),
         field({label: 'Deadline', name: 'deadline', value: '2h', hint: 'How long after the start (90m, 2h) nodes may take to come up.'}),
-        field({label: 'Retries', name: 'retries', type: 'number', value: '2', attrs: {min: 0, max: 20}}),
-        field({label: 'Rate (power-ons per second)', name: 'rate', type: 'number', value: '10', attrs: {min: 1, max: 1000, step: 'any'}}),
+        field({label: 'Method', name: 'method', type: 'select', value: 'auto', options: [
+          ['auto', 'BMC power-on where there is a BMC, else wake-on-LAN'], ['bmc', 'BMC only'], ['wol', 'Wake-on-LAN only']]}),
+        field({label: 'Retries', name: 'retries', type: 'number', value: '2', attrs: {min: 0, max: 20},
+          hint: 'More power-ons, only for nodes not seen on yet.'}),
+        field({label: 'Retry delay', name: 'retryDelay', value: '5m', hint: 'Between power-ons of a node (90s, 5m).'}),
+        field({label: 'Rate (power-ons per second)', name: 'rate', type: 'number', value: '10', attrs: {min: 0.1, max: 10000, step: 'any'}}),
+        field({label: 'Verification port', name: 'verifyPort', type: 'number', attrs: {min: 1, max: 65535},
+          hint: 'TCP port that answers once a machine without a BMC is up (445, 22, 3389). Empty: each node\'s own.'}),
+        field({label: 'After the deadline', name: 'afterWindow', type: 'select', value: 'leave-on', options: [
+          ['leave-on', 'Leave the nodes on'], ['power-off-woken', 'Shut down the nodes this campaign woke']]}),
       ],
       submit: async v => {
         const body = {name: v.name, deadline: v.deadline || undefined};
@@ -63,7 +81,11 @@ export default function mount(main, {navigate}) {
         else body.nodeIds = (v.nodeIds ?? '').split('\n').map(s => s.trim()).filter(Boolean);
         if (v.start) body.start = new Date(v.start).toISOString();
         if (v.retries !== '') body.retries = Number(v.retries);
+        if (v.retryDelay) body.retryDelay = v.retryDelay;
         if (v.rate !== '') body.rate = Number(v.rate);
+        if (v.verifyPort) body.verifyPort = Number(v.verifyPort);
+        body.method = v.method;
+        body.afterWindow = v.afterWindow;
         const c = await api('POST', '/wake-campaigns', {body});
         announce(`Campaign ${c.name} created.`, 'success');
         navigate(`campaigns/${c.id}`);

@@ -10,7 +10,13 @@ const POWER_KIND = {ON: 'succeeded', OFF: 'cancelled', UNKNOWN: 'partially_faile
 
 /** A badge for a node's last known power state; the reading's detail is its tooltip. */
 export function powerBadge(power) {
-  const state = power?.state ?? 'UNKNOWN';
+  if (!power?.readAt) {
+    // never read (just added): not the same as UNKNOWN, which is a read that got no trustworthy answer
+    const b = badge('not read yet', 'queued');
+    b.title = 'The background power sync reads it within its interval; Read now on the node page reads it at once.';
+    return b;
+  }
+  const state = power.state ?? 'UNKNOWN';
   const b = badge(state.toLowerCase(), POWER_KIND[state] ?? 'queued');
   if (power?.detail) b.title = power.detail;
   return b;

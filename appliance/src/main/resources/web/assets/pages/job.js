@@ -14,7 +14,9 @@ export default function mount(main, {params}) {
   const facts = h('dl', {class: 'facts facts-wide'});
   const error = h('div', {role: 'alert'});
   const table = new DataTable([
-    {key: 'target', label: 'Target'},
+    // a node's name (linked to it) when the target is a node, else the target as it is
+    {key: 'label', label: 'Target', render: t => t.label && t.label !== t.target
+      ? h('a', {href: `#/nodes/${encodeURIComponent(t.target)}`, title: t.target}, t.label) : (t.label ?? t.target)},
     {key: 'state', label: 'State', render: t => badge(t.state)},
     {key: 'progress', label: 'Progress', sortable: false, render: targetProgress, className: 'col-progress'},
     {key: 'status', label: 'Status'},
@@ -75,7 +77,7 @@ export default function mount(main, {params}) {
 // Targets report a state, not a percentage: a queued target shows an empty bar, a running one an indeterminate bar,
 // a finished one a full bar.
 function targetProgress(t) {
-  const label = `Progress of ${t.target}`;
+  const label = `Progress of ${t.label ?? t.target}`;
   if (t.state === 'running') return h('span', {class: 'progress'}, h('progress', {'aria-label': label}), h('span', {class: 'progress-text'}, 'working'));
   const done = !['queued', 'pending'].includes(t.state);
   return h('span', {class: 'progress'}, h('progress', {max: 1, value: done ? 1 : 0, 'aria-label': label, class: `progress-${t.state}`}),

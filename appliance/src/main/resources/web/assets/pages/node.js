@@ -44,8 +44,7 @@ export default function mount(main, {params}) {
     try {
       const inv = await api('GET', `/inventory/${encodeURIComponent(id)}`);
       inventoryReadAt = inv.readAt;
-      replace(hardware, h('p', {class: 'muted'}, 'Read ', time(inv.readAt)),
-        h('dl', {class: 'facts'}, Object.entries(inv.facts).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => fact(k, v))));
+      replace(hardware, h('p', {class: 'muted'}, 'Read ', time(inv.readAt)), ...inventorySections(inv.facts));
     } catch (e) {
       replace(hardware, h('p', {class: 'muted'}, e.status === 404 ? 'Not read yet. Refresh reads system, CPUs, memory, NICs, disks and firmware from the BMC.' : e.message));
     }
@@ -124,6 +123,8 @@ export default function mount(main, {params}) {
     } catch (e) {
       // 409: refused (state unknown, credentials rejected, another action running); 502: the BMC failed
       const message = e.message.replace(/^(refused|failed):\s*/i, '');
+      // the state read right before the refusal (e.g. unknown), not the older reading the page still shows
+      if (e.body?.before) showPower(e.body.before);
       replace(outcome, h('p', {class: 'alert alert-error'}, h('strong', {}, e.status === 409 ? 'Refused: ' : 'Failed: '), message));
     } finally {
       all.forEach(b => { b.disabled = false; });
@@ -132,4 +133,24 @@ export default function mount(main, {params}) {
 
   load();
   loadInventory();
+}
+
+// The facts as people read them: system first, then NICs, then one line per firmware component.
+const SYSTEM = [['serviceTag', 'Service tag'], ['model', 'Model'], ['biosVersion', 'BIOS'], ['cpus', 'CPUs'],
+  ['memoryMib', 'Memory', v => `${(Number(v) / 1024).toLocaleString(undefined, {maximumFractionDigits: 1})} GiB`],
+  ['disks', 'Disks']];
+
+function inventorySections(facts) {
+  const rest = {...facts};
+  const take = key => { const v = rest[key]; delete rest[key]; return v; };
+  const system = SYSTEM.filter(([k]) => k in rest).map(([k, label, format]) => fact(label, format ? format(take(k)) : take(k)));
+  const nics = Object.keys(rest).filter(k => /^nic\.\d+\.mac$/.test(k))
+    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+    .map(k => fact(`NIC ${Number(k.split('.')[1]) + 1}`, h('code', {}, take(k))));
+  const firmware = Object.keys(rest).filter(k => k.startsWith('firmware.')).sort()
+    .map(k => fact(k.slice('firmware.'.length), take(k)));
+  const other = Object.keys(rest).sort().map(k => fact(k, rest[k]));
+  return [['System', system], ['Network', nics], ['Firmware', firmware], ['Other', other]]
+    .filter(([, items]) => items.length)
+    .map(([title, items]) => h('div', {class: 'inventory-section'}, h('h3', {}, title), h('dl', {class: 'facts'}, items)));
 }

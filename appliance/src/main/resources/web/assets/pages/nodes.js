@@ -2,14 +2,15 @@ import {h, replace, pageHead, time, announce} from '../dom.js';
 import {api, poll, query} from '../api.js';
 import {can} from '../session.js';
 import {DataTable} from '../table.js';
-import {openDialog} from '../form.js';
+import {openDialog, field} from '../form.js';
+import {dialogForm} from '../crud.js';
 import {NODE_TYPES, typeLabel, powerBadge, nodeLink} from './fleet-common.js';
 
 /**
  * Every managed machine. Filtering, sorting and paging happen on the server, so the page stays fast with tens of
  * thousands of nodes: only the visible page travels. The filter is kept in the address (#/nodes?q=…&site=…).
  */
-export default function mount(main, {query: initial}) {
+export default function mount(main, {query: initial, navigate}) {
   const filters = {q: initial.get('q') ?? '', site: initial.get('site') ?? '', type: initial.get('type') ?? ''};
   let page = 0;
   let size = 50;
@@ -39,6 +40,7 @@ export default function mount(main, {query: initial}) {
   main.append(h('section', {class: 'page'},
     pageHead('Nodes', 'Machines with a BMC (iDRAC, AMT, DASH) and machines woken with wake-on-LAN.',
       exportLink,
+      can('power.act') ? h('button', {type: 'button', class: 'btn', id: 'bulk-power', onclick: bulkPower}, 'Power…') : null,
       can('nodes.manage') ? h('button', {type: 'button', class: 'btn btn-primary', id: 'import-nodes', onclick: importDialog}, 'Import CSV') : null),
     error, table.el));
 
@@ -53,15 +55,40 @@ export default function mount(main, {query: initial}) {
   }
 
   async function refresh() {
-    exportLink.href = `/api/v1/nodes/export${query({site: filters.site, type: filters.type})}`;
+    exportLink.href = `/api/v1/nodes/export${query(filters)}`;
     try {
       const sort = table.sort ?? {key: 'name', dir: 'asc'};
       const result = await api('GET', `/nodes${query({...filters, sort: sort.key, order: sort.dir, page, size})}`);
       error.replaceChildren();
       table.setRows(result.items, result.total);
+      total = result.total;
     } catch (e) {
       replace(error, h('p', {class: 'alert alert-error'}, e.message));
     }
+  }
+
+  // a power action on every node the list matches (all pages), as one job with a result per node
+  let total = 0;
+
+  function bulkPower() {
+    const filtered = Object.values(filters).some(Boolean);
+    const scope = filtered ? `the ${total} node${total === 1 ? '' : 's'} matching the filter` : `all ${total} nodes`;
+    dialogForm({title: 'Power action', id: 'bulk-power-form', submitLabel: 'Start',
+      fields: [
+        h('p', {}, `Applies to ${scope}, as a job with a result per node. Nodes whose state cannot be read are not`
+          + ' cycled, reset or switched off.'),
+        field({label: 'Action', name: 'action', type: 'select', value: 'on', options: [['on', 'Power on'],
+          ['shutdown', 'Shut down (graceful)'], ['off', 'Power off'], ['cycle', 'Power cycle'], ['reset', 'Reset'],
+          ['pxe', 'Boot once from network, then power on']]}),
+      ],
+      submit: async v => {
+        const body = {action: v.action};
+        if (filtered) body.filter = {site: filters.site || undefined, type: filters.type || undefined, q: filters.q || undefined};
+        else body.all = true;
+        const job = await api('POST', '/power-actions', {body});
+        announce(`${job.action} started on ${job.targets} node${job.targets === 1 ? '' : 's'} as job #${job.jobId}.`, 'success');
+        navigate(`jobs/${job.jobId}`);
+      }});
   }
 
   function importDialog() {

@@ -281,7 +281,7 @@ public final class Lab implements AutoCloseable {
         private SimulatedBmc create(int i, BmcType type, InetAddress addr, LabTls labTls) {
             long s = SimulatedBmc.mix(seed * 0x9E3779B97F4A7C15L + i);
             String tag = LabAddresses.serviceTag(s);
-            String mac = LabAddresses.mac(i, type);
+            String mac = LabAddresses.mac(addr);
             String realm = "Digest:" + String.format("%016X%016X", SimulatedBmc.mix(s + 1), SimulatedBmc.mix(s + 2));
             String password = "lab-" + Long.toString(SimulatedBmc.mix(s + 3) & 0xFFFFFFFFFFFFL, 36);
             var id = new SimulatedBmc.Identity(type == BmcType.IDRAC ? "root" : "admin", password, mac, tag, realm);

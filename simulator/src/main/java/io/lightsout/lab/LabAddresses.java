@@ -58,9 +58,14 @@ final class LabAddresses {
         return b.toString();
     }
 
-    /** A locally administered MAC (02:4C:4F = "LO") unique per BMC and type, room for 16 ports each. */
-    static String mac(int index, BmcType type) {
-        long v = (0x024C4FL << 24) | ((long) (type == BmcType.AMT ? 0x80_0000 : 0) + (long) (index + 1) * 32);
+    /**
+     * A locally administered MAC {@code 02:4F:a:b:c:p} from the BMC's loopback address 127.a.b.c, so that two labs (or a
+     * lab and the demo) on one machine never share a MAC and their inventories import into one appliance; the last byte
+     * leaves room for 32 NIC ports. WoL lab machines use {@code 02:4C:…}, so the two never meet either.
+     */
+    static String mac(InetAddress address) {
+        byte[] a = address.getAddress();
+        long v = (0x024FL << 32) | ((a[1] & 0xFFL) << 24) | ((a[2] & 0xFFL) << 16) | ((a[3] & 0xFFL) << 8);
         String h = String.format("%012X", v);
         return h.substring(0, 2) + ":" + h.substring(2, 4) + ":" + h.substring(4, 6) + ":" + h.substring(6, 8)
                 + ":" + h.substring(8, 10) + ":" + h.substring(10, 12);

@@ -106,7 +106,7 @@ public final class SimulatedBmc {
         return password;
     }
 
-    /** The host's (first) NIC MAC, upper-case colon form {@code 02:4C:4F:00:00:01}. */
+    /** The host's (first) NIC MAC, upper-case colon form {@code 02:4F:14:00:01:00} (from its address). */
     public String mac() {
         return mac;
     }

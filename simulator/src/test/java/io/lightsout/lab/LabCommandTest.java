@@ -62,9 +62,10 @@ class LabCommandTest {
         assertThat(out).contains("3 wake-on-LAN machine(s), magic packets on udp/" + udp).contains("NEVER_WAKE");
         java.util.List<String> lines = Files.readAllLines(inv);
         assertThat(lines.getFirst()).isEqualTo("address,port,type,username,password,mac,serviceTag,scheme,ip,verifyPort,"
-                + "secureOn");
+                + "secureOn,name");
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(2)).startsWith(",,WOL,,,").contains("," + wolBase + "," + (udp + 10_000) + ",");
+        assertThat(lines.get(2)).startsWith(",,WOL,,,").contains("," + wolBase + "," + (udp + 10_000) + ",")
+                .endsWith(",wol-" + wolBase);
         // the machines are closed with the lab: their UDP port is free again
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
                 java.net.InetAddress.getByName(wolBase), udp))) {

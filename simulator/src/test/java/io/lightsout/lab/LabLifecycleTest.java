@@ -73,6 +73,25 @@ class LabLifecycleTest {
     }
 
     @Test
+    void twoLabsOnOtherAddressesNeverShareAMac() {
+        String base = TestClient.randomBase();
+        String other = base.replaceFirst("\\.\\d+$", ".") + (Integer.parseInt(base.replaceAll(".*\\.", "")) + 10);
+        try (Lab a = Lab.builder().idrac(2).amt(2).base(base).idracPort(0).amtPort(0).start();
+             Lab b = Lab.builder().idrac(2).amt(2).base(other).idracPort(0).amtPort(0).start()) {
+            java.util.List<String> macs = java.util.stream.Stream.concat(a.bmcs().stream(), b.bmcs().stream())
+                    .map(SimulatedBmc::mac).toList();
+            assertThat(macs).doesNotHaveDuplicates().allMatch(m -> m.matches("02:4F(:[0-9A-F]{2}){4}"));
+            assertThat(a.bmcs().getFirst().mac()).isEqualTo(mac(a.bmcs().getFirst().address()));
+        }
+    }
+
+    private static String mac(String address) {
+        String[] o = address.split("\\.");
+        return String.format("02:4F:%02X:%02X:%02X:00", Integer.parseInt(o[1]), Integer.parseInt(o[2]),
+                Integer.parseInt(o[3]));
+    }
+
+    @Test
     void inventoryIsWrittenAsJsonAndCsv(@TempDir Path dir) throws Exception {
         try (Lab lab = Lab.builder().idrac(1).amt(1).base(TestClient.randomBase()).idracPort(0).amtPort(0).start()) {
             Path json = dir.resolve("inv.json");

@@ -1,7 +1,6 @@
 package io.lightsout.appliance.api;
 
 import io.lightsout.appliance.error.ApplianceException;
-import io.lightsout.appliance.nodes.Node;
 import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.power.campaign.CampaignReport;
 import io.lightsout.appliance.power.campaign.TargetStatus;
@@ -21,14 +20,18 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Wake campaigns: everyone reads progress and reports; admins and operators create and cancel. */
 @Path("api/v1/wake-campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CampaignResource {
+    private static final Duration TIMELINE_STEP = Duration.ofMinutes(1);
     private final Campaigns campaigns;
     private final NodeRegistry nodes;
 
@@ -53,12 +56,24 @@ public final class CampaignResource {
                                Instant createdAt, Instant finishedAt) {
     }
 
+    /**
+     * One node; {@code powerOff} is the after-window step for the nodes the campaign woke: NONE, REQUESTED, DONE,
+     * FAILED or NOT_POSSIBLE (no BMC).
+     */
     public record Row(String nodeId, String name, String status, String reason, String method, int attempts,
-                      Instant lastAttemptAt, Instant doneAt, String detail) {
+                      Instant lastAttemptAt, Instant doneAt, String powerOff, String detail) {
     }
 
+    /** The success rate {@code secondsSinceStart} after the window opened. */
+    public record Point(long secondsSinceStart, int succeeded, double successRate) {
+    }
+
+    /**
+     * {@code failures} counts the failed nodes per reason; {@code timeline} is the success rate minute by minute
+     * from the window's start until the last node settled.
+     */
     public record Report(String id, String name, String state, Instant start, Instant deadline, Counts counts,
-                         double successRate, List<Row> rows) {
+                         Map<String, Integer> failures, double successRate, List<Point> timeline, List<Row> rows) {
     }
 
     @GET
@@ -97,12 +112,23 @@ public final class CampaignResource {
         Campaigns.Campaign c = campaigns.get(id);
         CampaignReport r = pick(c, window);
         CampaignDefinition d = c.definition();
-        List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), nodes.find(t.nodeId()).map(Node::name)
-                .orElse("(deleted)"), t.status().name(), t.failure().map(Enum::name).orElse(null),
+        Function<String, String> names = names();
+        List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), names.apply(t.nodeId()),
+                t.status().name(), t.failure().map(Enum::name).orElse(null),
                 t.method().map(Enum::name).orElse(null), t.attempts(), t.lastAttemptAt().orElse(null),
-                t.doneAt().orElse(null), t.detail())).toList();
+                t.doneAt().orElse(null), t.powerOff().name(), t.detail())).toList();
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        r.failures().forEach((reason, n) -> failures.put(reason.name(), n));
+        List<Point> timeline = r.timeline(TIMELINE_STEP).stream().map(p -> new Point(p.sinceStart().toSeconds(),
+                p.succeeded(), p.successRate())).toList();
         return new Report(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT),
-                r.window().start(), r.window().deadline(), counts(r), r.successRate(), rows);
+                r.window().start(), r.window().deadline(), counts(r), failures, r.successRate(), timeline, rows);
+    }
+
+    /** Node names by id, read once per report rather than once per row (a campaign may have 10,000 rows). */
+    private Function<String, String> names() {
+        Map<String, String> byId = nodes.names();
+        return id -> byId.getOrDefault(id, "(deleted)");
     }
 
     private CampaignReport pick(Campaigns.Campaign c, String window) {
@@ -122,7 +148,16 @@ public final class CampaignResource {
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public String reportCsv(@PathParam("id") String id, @QueryParam("window") String window) {
-        return pick(campaigns.get(id), window).toCsv();
+        return pick(campaigns.get(id), window).toCsv(names());
+    }
+
+    /** The success rate over time as CSV: seconds since the window's start, nodes on, success rate. */
+    @GET
+    @Path("{id}/timeline.csv")
+    @Produces("text/csv")
+    @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
+    public String timelineCsv(@PathParam("id") String id, @QueryParam("window") String window) {
+        return pick(campaigns.get(id), window).timelineCsv(TIMELINE_STEP);
     }
 
     @POST

@@ -110,7 +110,7 @@ public final class GroupResource {
 
     private GroupView view(NodeGroups.Group g) {
         NodeFilter f = g.filter();
-        FilterView fv = f == null ? null : new FilterView(f.site(), f.type() == null ? null : f.type().name(),
+        FilterView fv = f == null ? null : new FilterView(f.site(), f.type() == null ? null : f.type().label(),
                 f.subnet() == null ? null : f.subnet().toString(), f.tag());
         return new GroupView(g.id(), g.name(), g.dynamic(), fv, groups.size(g));
     }

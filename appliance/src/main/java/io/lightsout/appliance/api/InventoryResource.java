@@ -36,7 +36,8 @@ public final class InventoryResource {
     }
 
     /** Exactly one of {@code nodeIds}, {@code group}, {@code filter} or {@code all: true}. */
-    public record RefreshRequest(List<String> nodeIds, String group, GroupResource.FilterView filter, Boolean all) {
+    public record RefreshRequest(List<String> nodeIds, String group, PowerActionResource.BulkFilter filter,
+                                 Boolean all) {
     }
 
     /** The stored facts of a node (404 until its first refresh). */

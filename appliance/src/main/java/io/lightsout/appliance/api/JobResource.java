@@ -6,6 +6,7 @@ import io.lightsout.appliance.jobs.Job;
 import io.lightsout.appliance.jobs.JobEngine;
 import io.lightsout.appliance.jobs.JobRepository;
 import io.lightsout.appliance.jobs.JobState;
+import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.security.Allow;
 import io.lightsout.appliance.security.Role;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Jobs: everyone reads, admin and operator cancel. */
 @Path("api/v1/jobs")
@@ -28,10 +30,12 @@ import java.util.List;
 public final class JobResource {
     private final JobRepository jobs;
     private final JobEngine engine;
+    private final NodeRegistry nodes;
 
-    public JobResource(JobRepository jobs, JobEngine engine) {
+    public JobResource(JobRepository jobs, JobEngine engine, NodeRegistry nodes) {
         this.jobs = jobs;
         this.engine = engine;
+        this.nodes = nodes;
     }
 
     public record Progress(int done, int total, int percent) {
@@ -39,7 +43,15 @@ public final class JobResource {
 
     public record JobView(long id, String type, String state, Progress progress, String createdBy, Instant createdAt,
                           Instant startedAt, Instant finishedAt, String summary,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Job.Target> targets) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<TargetView> targets) {
+    }
+
+    /**
+     * A target; {@code label} is what people call it: the node's name when the target is a node id (power actions,
+     * inventory refresh), else the target itself (an address, a check).
+     */
+    public record TargetView(String target, String label, String state, String status, String reason,
+                             Instant updatedAt) {
     }
 
     public record JobPage(List<JobView> items, int page, int size, long total) {
@@ -57,14 +69,15 @@ public final class JobResource {
             throw ApplianceException.BadRequest.field("state", e.getMessage());
         }
         JobRepository.Page p = jobs.list(s, page, size);
-        return new JobPage(p.items().stream().map(JobResource::view).toList(), page, size, p.total());
+        return new JobPage(p.items().stream().map(j -> view(j, Map.of())).toList(), page, size, p.total());
     }
 
     @GET
     @Path("{id}")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public JobView get(@PathParam("id") long id) {
-        return view(jobs.find(id).orElseThrow(() -> new ApplianceException.NotFound("No job " + id)));
+        Job j = jobs.find(id).orElseThrow(() -> new ApplianceException.NotFound("No job " + id));
+        return view(j, j.targets().isEmpty() ? Map.of() : nodes.names());
     }
 
     @POST
@@ -76,9 +89,11 @@ public final class JobResource {
         return Response.accepted().build();
     }
 
-    static JobView view(Job j) {
+    static JobView view(Job j, Map<String, String> names) {
+        List<TargetView> targets = j.targets().stream().map(t -> new TargetView(t.target(), names.getOrDefault(
+                t.target(), t.target()), t.state(), t.status(), t.reason(), t.updatedAt())).toList();
         return new JobView(j.id(), j.type(), j.state().id(), new Progress(j.done(), j.total(), j.percent()),
                 j.createdBy(), j.createdAt(), j.startedAt(), j.finishedAt(), j.summary(),
-                j.targets().isEmpty() ? null : j.targets());
+                targets.isEmpty() ? null : targets);
     }
 }

@@ -139,8 +139,9 @@ public final class NodeResource {
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public String exportCsv(@QueryParam("site") String site, @QueryParam("type") String type,
-                            @QueryParam("subnet") String subnet, @QueryParam("tag") String tag) {
-        return nodes.exportCsv(filter(site, type, subnet, tag, null));
+                            @QueryParam("subnet") String subnet, @QueryParam("tag") String tag,
+                            @QueryParam("q") String q) {
+        return nodes.exportCsv(filter(site, type, subnet, tag, q));
     }
 
     /** Forgets the pinned BMC certificate so that the next call pins the one the BMC presents now. */
@@ -169,7 +170,7 @@ public final class NodeResource {
     @Path("{id}/power")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.ADMIN, Role.OPERATOR})
-    @Returns(status = 200, value = PowerResult.class)
+    @Returns(status = 200, value = PowerResult.class, also = {409, 502})
     public Response changePower(@PathParam("id") String id, PowerRequestBody body, @Context ContainerRequestContext rc)
             throws InterruptedException {
         nodes.get(id);
@@ -200,14 +201,23 @@ public final class NodeResource {
                     "One of on, off, shutdown, cycle, reset, pxe, bios.");
         };
         Optional<BootDevice> boot = Optional.empty();
+        boolean given = body.bootOnce() != null && !body.bootOnce().isBlank();
         if (op == null) {
             // pxe / bios: boot once from the network / into firmware setup, then power on (or cycle a running
             // node, chosen by bootOnce=cycle)
-            return new PowerRequest(body.bootOnce() != null && body.bootOnce().equalsIgnoreCase("cycle")
-                    ? PowerOperation.CYCLE : PowerOperation.ON,
+            if (given && !body.bootOnce().strip().equalsIgnoreCase("cycle")) {
+                throw ApplianceException.BadRequest.field("bootOnce", "With " + action + " only \"cycle\" (cycle a"
+                        + " running node instead of powering on one that is off).");
+            }
+            return new PowerRequest(given ? PowerOperation.CYCLE : PowerOperation.ON,
                     Optional.of(action.equals("pxe") ? BootDevice.PXE : BootDevice.BIOS));
         }
-        if (body.bootOnce() != null && !body.bootOnce().isBlank()) {
+        if (given && !op.starts()) {
+            // refused for every node alike: say so now rather than start a job whose every target is refused
+            throw ApplianceException.BadRequest.field("bootOnce", "A one-time boot override needs an action that"
+                    + " starts the node: on, cycle or reset, not " + action + ".");
+        }
+        if (given) {
             try {
                 boot = Optional.of(BootDevice.valueOf(body.bootOnce().strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
@@ -236,9 +246,8 @@ public final class NodeResource {
     }
 
     static NodeView view(Node n) {
-        return new NodeView(n.id(), n.name(), n.type() == io.lightsout.appliance.bmc.NodeType.WOL_ONLY ? "WOL"
-                : n.type().name(), n.site(), n.bmcAddress(), n.bmcPort(), n.bmcScheme(), n.credentialProfileId(),
-                n.username(), n.passwordSecretId() != null, n.certSha256(), n.mac(), n.ip(), n.prefixLength(),
+        return new NodeView(n.id(), n.name(), n.type().label(), n.site(), n.bmcAddress(), n.bmcPort(), n.bmcScheme(),
+                n.credentialProfileId(), n.username(), n.passwordSecretId() != null, n.certSha256(), n.mac(), n.ip(), n.prefixLength(),
                 n.verifyPort(), n.secureOnSecretId() != null, n.tags(), n.serviceTag(),
                 new PowerView(n.powerState().name(), n.powerDetail(), n.powerReadAt()), n.createdAt(), n.updatedAt());
     }

@@ -131,6 +131,7 @@ public final class OpenApiDocument {
     private Map<String, Object> responses(Class<?> type, Method m) {
         Map<String, Object> responses = new LinkedHashMap<>();
         int status = 200;
+        int[] also = {};
         Type body = m.getGenericReturnType();
         if (m.getReturnType() == Response.class) {
             Returns r = m.getAnnotation(Returns.class);
@@ -140,6 +141,7 @@ public final class OpenApiDocument {
             }
             status = r.status();
             body = r.value();
+            also = r.also();
         }
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("description", "Success");
@@ -148,6 +150,11 @@ public final class OpenApiDocument {
             ok.put("content", Map.of(media, Map.of("schema", schema(body))));
         }
         responses.put(String.valueOf(status), ok);
+        for (int other : also) {
+            Map<String, Object> same = new LinkedHashMap<>(ok);
+            same.put("description", "Answered with the same body (" + other + ")");
+            responses.put(String.valueOf(other), same);
+        }
         responses.put("default", Map.of("description", "Problem", "content", Map.of(Problem.MEDIA_TYPE,
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
         return responses;

@@ -41,7 +41,11 @@ public final class PowerActionResource {
      *                 nodes
      */
     public record BulkRequest(String action, String bootOnce, List<String> nodeIds, String group,
-                              GroupResource.FilterView filter, Boolean all) {
+                              BulkFilter filter, Boolean all) {
+    }
+
+    /** The node list's filters, {@code q} included, so that a bulk action covers exactly what the list shows. */
+    public record BulkFilter(String site, String type, String subnet, String tag, String q) {
     }
 
     public record Submitted(long jobId, int targets, String action) {
@@ -62,7 +66,7 @@ public final class PowerActionResource {
 
     /** The one rule for bulk selections: exactly one of node ids, a group, a filter or all; never empty. */
     static List<String> select(NodeRegistry nodes, NodeGroups groups, List<String> nodeIds, String group,
-                               GroupResource.FilterView filter, Boolean all) {
+                               BulkFilter filter, Boolean all) {
         int given = (nodeIds != null ? 1 : 0) + (group != null ? 1 : 0) + (filter != null ? 1 : 0)
                 + (Boolean.TRUE.equals(all) ? 1 : 0);
         if (given != 1) {
@@ -77,7 +81,8 @@ public final class PowerActionResource {
         } else if (group != null) {
             ids = groups.memberIds(groups.get(group));
         } else if (filter != null) {
-            ids = nodes.ids(NodeResource.filter(filter.site(), filter.type(), filter.subnet(), filter.tag(), null));
+            ids = nodes.ids(NodeResource.filter(filter.site(), filter.type(), filter.subnet(), filter.tag(),
+                    filter.q() == null || filter.q().isBlank() ? null : filter.q().strip()));
         } else {
             ids = nodes.ids(io.lightsout.appliance.nodes.NodeFilter.ALL);
         }

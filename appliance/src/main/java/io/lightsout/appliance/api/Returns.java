@@ -17,4 +17,10 @@ public @interface Returns {
 
     /** The body type, {@code Void.class} for none. */
     Class<?> value() default Void.class;
+
+    /**
+     * Other statuses answered with the same body type rather than a problem document (a refused power action is a
+     * 409 with the power result, so that the caller sees the state read before it).
+     */
+    int[] also() default {};
 }

@@ -118,7 +118,7 @@ public final class JobsCommand implements Runnable {
                 + j.path("summary").asText("running"));
         Table t = new Table("TARGET", "STATE", "STATUS", "REASON");
         for (JsonNode tg : j.path("targets")) {
-            t.row(tg.path("target").asText(), tg.path("state").asText(), tg.path("status").asText(null),
+            t.row(tg.path("label").asText(tg.path("target").asText()), tg.path("state").asText(), tg.path("status").asText(null),
                     tg.path("reason").asText(null));
         }
         t.print(System.out);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, SetupCommand.class, TokenCommand.class,
             JobsCommand.class, AuditCommand.class, WakeCommand.class, LabCommand.class,
             io.lightsout.nfs.cli.NfsShareCommand.class, WsmanCommand.class, NodesCommand.class,
-            PowerCommand.class, CampaignsCommand.class})
+            PowerCommand.class, CampaignsCommand.class, GroupsCommand.class})
 public final class Main implements Runnable {
 
     @Override

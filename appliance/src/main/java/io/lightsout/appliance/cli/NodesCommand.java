@@ -18,9 +18,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lightsout nodes import|list|export}: the node registry of a running appliance, through its API. */
-@Command(name = "nodes", description = "Import, list and export nodes.", mixinStandardHelpOptions = true,
-        subcommands = {NodesCommand.Import.class, NodesCommand.ListNodes.class, NodesCommand.Export.class})
+/**
+ * {@code lightsout nodes import|list|export|show|inventory|discover|retrust|delete}: the node registry of a running
+ * appliance, through its API.
+ */
+@Command(name = "nodes", description = "Import, list, export, show, inventory, discover, retrust and delete nodes.",
+        mixinStandardHelpOptions = true,
+        subcommands = {NodesCommand.Import.class, NodesCommand.ListNodes.class, NodesCommand.Export.class,
+            NodeDetailCommands.Show.class, NodeDetailCommands.Inventory.class, NodeDetailCommands.Discover.class,
+            NodeDetailCommands.Retrust.class, NodeDetailCommands.Delete.class})
 public final class NodesCommand implements Runnable {
 
     @Override
@@ -39,8 +45,9 @@ public final class NodesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("cannot read " + file);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read " + file + (Files.exists(file) ? Files.isDirectory(file)
+                        ? ": it is a directory" : ": permission denied" : ": no such file"));
             }
             String body = options.client().sendText("POST", "/api/v1/nodes/import",
                     Files.readString(file, StandardCharsets.UTF_8), "text/csv");
@@ -51,8 +58,10 @@ public final class NodesCommand implements Runnable {
                 System.out.printf("imported %d, updated %d, rejected %d%n", r.path("imported").asInt(),
                         r.path("updated").asInt(), r.path("rejected").asInt());
                 for (JsonNode e : r.path("errors")) {
-                    System.out.printf("  line %d, column %d%s: %s%n", e.path("line").asInt(), e.path("column").asInt(),
-                            e.path("field").isNull() ? "" : " (" + e.path("field").asText() + ")",
+                    // column 0: the field has no column in the file (e.g. a BMC row without any credentials column)
+                    int column = e.path("column").asInt();
+                    System.out.printf("  line %d%s%s: %s%n", e.path("line").asInt(), column > 0 ? ", column " + column
+                            : "", e.path("field").isNull() ? "" : " (" + e.path("field").asText() + ")",
                             e.path("reason").asText());
                 }
             }
@@ -65,20 +74,8 @@ public final class NodesCommand implements Runnable {
         @Mixin
         ClientOptions options;
 
-        @Option(names = "--site", description = "Only this site.")
-        String site;
-
-        @Option(names = "--type", description = "IDRAC, AMT, DASH or WOL.")
-        String type;
-
-        @Option(names = "--subnet", description = "Only addresses in this IPv4 CIDR.")
-        String subnet;
-
-        @Option(names = "--tag", description = "Only nodes with this tag.")
-        String tag;
-
-        @Option(names = "--search", description = "Name, address or MAC contains this.")
-        String search;
+        @Mixin
+        Filter filter;
 
         @Option(names = "--group", description = "Only the members of this group (id or name).")
         String group;
@@ -95,8 +92,7 @@ public final class NodesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             String path = group != null ? "/api/v1/groups/" + enc(group) + "/nodes?" : "/api/v1/nodes?sort=" + enc(sort)
-                    + query("site", site) + query("type", type) + query("subnet", subnet) + query("tag", tag)
-                    + query("q", search) + "&";
+                    + filter.query() + "&";
             JsonNode p = options.client().get(path + "size=" + size + "&page=" + page);
             if (options.json()) {
                 System.out.println(p.toPrettyString());
@@ -109,7 +105,9 @@ public final class NodesCommand implements Runnable {
                 t.row(n.path("id").asText(), n.path("name").asText(), n.path("type").asText(), n.path("site").asText(),
                         n.path("address").isNull() ? n.path("ip").asText("") : n.path("address").asText() + ":"
                                 + n.path("port").asInt(), n.path("mac").asText(""),
-                        n.path("power").path("state").asText(), String.join(";", tags));
+                        // never read (just added) is not UNKNOWN, which is a read without a trustworthy answer
+                        n.path("power").hasNonNull("readAt") ? n.path("power").path("state").asText() : "NOT READ",
+                        String.join(";", tags));
             }
             t.print(System.out);
             System.out.println(PageFooter.of(p, "nodes"));
@@ -125,15 +123,44 @@ public final class NodesCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
         Path output;
 
+        @Mixin
+        Filter filter;
+
         @Override
         public Integer call() throws Exception {
-            String csv = options.client().sendText("GET", "/api/v1/nodes/export", null, null);
+            String csv = options.client().sendText("GET", "/api/v1/nodes/export" + filter.query().replaceFirst("^&",
+                    "?"), null, null);
             if (output == null) {
                 System.out.print(csv);
             } else {
                 Files.writeString(output, csv, StandardCharsets.UTF_8);
             }
             return 0;
+        }
+    }
+
+    /** The filters the node list and the export share. */
+    static final class Filter {
+        @Option(names = "--site", description = "Only this site.")
+        String site;
+
+        @Option(names = "--type", description = "IDRAC, AMT, DASH or WOL.")
+        String type;
+
+        @Option(names = "--subnet", description = "Only addresses in this IPv4 CIDR.")
+        String subnet;
+
+        @Option(names = "--tag", description = "Only nodes with this tag.")
+        String tag;
+
+        @Option(names = "--search", description = "Name, address, MAC or IP contains this.")
+        String search;
+
+        /** {@code &site=…&type=…} for the filters given. */
+        String query() {
+            return NodesCommand.query("site", site) + NodesCommand.query("type", type)
+                    + NodesCommand.query("subnet", subnet) + NodesCommand.query("tag", tag)
+                    + NodesCommand.query("q", search);
         }
     }
 

@@ -31,8 +31,9 @@ public final class PowerCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Selection selection;
 
+    /** Which nodes: {@code --node} (ids or names), {@code --group} or {@code --all}; shared by node commands. */
     static final class Selection {
-        @Option(names = "--node", paramLabel = "ID", description = "One or more node ids.", split = ",")
+        @Option(names = "--node", paramLabel = "NODE", description = "One or more node ids or names.", split = ",")
         List<String> nodes;
 
         @Option(names = "--group", paramLabel = "NAME", description = "Every node of a group.")
@@ -40,6 +41,17 @@ public final class PowerCommand implements Callable<Integer> {
 
         @Option(names = "--all", description = "Every node.")
         boolean all;
+
+        /** Puts exactly one of {@code nodeIds}, {@code group} or {@code all} into a request body. */
+        void into(ApiClient client, Map<String, Object> body) throws java.io.IOException {
+            if (nodes != null) {
+                body.put("nodeIds", NodeRefs.resolve(client, nodes));
+            } else if (group != null) {
+                body.put("group", group);
+            } else {
+                body.put("all", true);
+            }
+        }
     }
 
     @Option(names = "--cycle", description = "With pxe or bios: cycle nodes that are on (default: power on nodes that are off).")
@@ -55,9 +67,11 @@ public final class PowerCommand implements Callable<Integer> {
             if (selection.nodes == null) {
                 throw new IllegalArgumentException("status reads single nodes: use --node ID[,ID...]");
             }
-            for (String id : selection.nodes) {
+            for (String ref : selection.nodes) {
+                String id = NodeRefs.resolve(client, ref);
                 JsonNode p = client.get("/api/v1/nodes/" + NodesCommand.enc(id) + "/power");
-                System.out.printf("%s: %s (%s)%n", id, p.path("state").asText(), p.path("detail").asText());
+                String name = client.get("/api/v1/nodes/" + NodesCommand.enc(id)).path("name").asText(id);
+                System.out.printf("%s: %s (%s)%n", name, p.path("state").asText(), p.path("detail").asText());
             }
             return 0;
         }
@@ -66,13 +80,7 @@ public final class PowerCommand implements Callable<Integer> {
         if (cycle) {
             body.put("bootOnce", "cycle");
         }
-        if (selection.nodes != null) {
-            body.put("nodeIds", selection.nodes);
-        } else if (selection.group != null) {
-            body.put("group", selection.group);
-        } else {
-            body.put("all", true);
-        }
+        selection.into(client, body);
         JsonNode job = client.post("/api/v1/power-actions", body);
         long id = job.path("jobId").asLong();
         System.out.printf("job %d: %s on %d node(s)%n", id, job.path("action").asText(), job.path("targets").asInt());

@@ -60,6 +60,13 @@ public final class NodeRegistry {
         return NodeStore.find(jdbc, id);
     }
 
+    /** Every node's name by id, in one query (reports label thousands of rows with it). */
+    public Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT id, name FROM nodes", rs -> names.put(rs.getString(1), rs.getString(2)));
+        return names;
+    }
+
     public Node get(String id) {
         return find(id).orElseThrow(() -> new ApplianceException.NotFound("No node " + id));
     }
@@ -141,7 +148,9 @@ public final class NodeRegistry {
             });
         }
         errors.sort(java.util.Comparator.comparingInt(NodeCsv.RowError::line));
-        ImportReport report = new ImportReport(counts[0], counts[1], errors.size(), List.copyOf(errors));
+        // a row with several errors is one rejected row
+        int rejected = (int) errors.stream().mapToInt(NodeCsv.RowError::line).distinct().count();
+        ImportReport report = new ImportReport(counts[0], counts[1], rejected, List.copyOf(errors));
         audit.success(by, "node.import", (rows.size() + parsed.errors().size()) + " rows", report.imported() + " imported, " + report.updated() + " updated, " + report.rejected()
                 + " rejected", source);
         return report;
@@ -160,8 +169,8 @@ public final class NodeRegistry {
         Optional<Node> same = NodeStore.findSame(tx, spec);
         Optional<String> macOwner = NodeStore.macOwner(tx, spec.mac());
         if (macOwner.isPresent() && (same.isEmpty() || !same.get().id().equals(macOwner.get()))) {
-            errors.add(new NodeCsv.RowError(row.line(), parsed.column("mac"), "mac",
-                    "MAC " + spec.mac() + " already belongs to another node"));
+            errors.add(new NodeCsv.RowError(row.line(), parsed.column("mac"), "mac", macTaken(tx, spec,
+                    macOwner.get())));
             return;
         }
         if (same.isPresent()) {
@@ -186,8 +195,7 @@ public final class NodeRegistry {
         List<Object> args = new ArrayList<>();
         jdbc.query("SELECT " + NodeStore.COLUMNS + " FROM nodes" + filter.where(args) + " ORDER BY name, id", rs -> {
             Node n = NodeStore.map(rs);
-            List<String> f = List.of(n.name(), n.type() == io.lightsout.appliance.bmc.NodeType.WOL_ONLY ? "WOL"
-                    : n.type().name(), n.site(), s(n.bmcAddress()), s(n.bmcPort()), s(n.bmcScheme()),
+            List<String> f = List.of(n.name(), n.type().label(), n.site(), s(n.bmcAddress()), s(n.bmcPort()), s(n.bmcScheme()),
                     s(profileNames.get(n.credentialProfileId())), s(n.username()), s(n.mac()), s(n.ip()),
                     s(n.prefixLength()), s(n.verifyPort()), String.join(";", n.tags()), s(n.serviceTag()));
             out.append(String.join(",", f.stream().map(NodeCsv::field).toList())).append('\n');
@@ -284,8 +292,14 @@ public final class NodeRegistry {
     private static void macFree(Sql tx, NodeSpec spec, String self) {
         Optional<String> owner = NodeStore.macOwner(tx, spec.mac());
         if (owner.isPresent() && !owner.get().equals(self)) {
-            throw new ApplianceException.Conflict("MAC " + spec.mac() + " already belongs to another node");
+            throw new ApplianceException.Conflict(macTaken(tx, spec, owner.get()));
         }
+    }
+
+    /** Names the owner, so the admin knows which of two rows (or nodes) to fix. */
+    private static String macTaken(Sql tx, NodeSpec spec, String ownerId) {
+        return "MAC " + spec.mac() + " already belongs to node " + NodeStore.find(tx, ownerId).map(Node::name)
+                .orElse(ownerId);
     }
 
     private NodeSpec valid(NodeInput in) {

@@ -44,8 +44,8 @@ public final class PowerPolicy {
                     + " (on, cycle or reset), not " + op.label());
         }
         if (state == PowerState.UNKNOWN && op.action().destructive()) {
-            return new Decision.Refused("power state is unknown (" + current.detail() + "); refusing to "
-                    + op.label() + " a node whose state could not be read");
+            return new Decision.Refused("power state is unknown (" + current.detail() + "); no " + op.label()
+                    + " is sent to a node whose state could not be read");
         }
         Decision byState = byState(request, state);
         if (byState != null) {

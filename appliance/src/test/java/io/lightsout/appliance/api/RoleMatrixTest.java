@@ -81,6 +81,7 @@ class RoleMatrixTest {
         allow("GET /api/v1/wake-campaigns/{id}", A, O, R);
         allow("GET /api/v1/wake-campaigns/{id}/report", A, O, R);
         allow("GET /api/v1/wake-campaigns/{id}/report.csv", A, O, R);
+        allow("GET /api/v1/wake-campaigns/{id}/timeline.csv", A, O, R);
         allow("POST /api/v1/wake-campaigns/{id}/cancel", A, O);
         allow("GET /api/v1/tokens", A);
         allow("POST /api/v1/tokens", A);

@@ -119,6 +119,30 @@ class NodeImportTest {
         assertThat(wol.path("total").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/nodes?subnet=10.9.0.0/24", admin).json().path("total").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/nodes?subnet=10.9.0.0/16", admin).json().path("total").asInt()).isEqualTo(2);
+        // the portal's Export CSV sends the text filter too: it exports what the list shows
+        assertThat(http.get("/api/v1/nodes/export?q=quoted", admin).body().lines().skip(1).toList())
+                .singleElement().asString().startsWith("\"quoted, name\",");
+    }
+
+    @Test
+    void aRowWithSeveralErrorsCountsAsOneRejectedRowAndAMacConflictNamesTheOwner() {
+        importCsv("name,type,mac,ip\nfirst-owner,WOL,02:00:00:cc:00:01,10.7.0.1\n");
+        Res r = importCsv("""
+                name,type,address,port,mac,ip
+                two-errors,IDRAC,10.7.1.1,99999,,
+                """);
+        assertThat(r.json().path("errors").size()).as(r.body()).isEqualTo(2);
+        assertThat(r.json().path("rejected").asInt()).as("rows, not errors").isEqualTo(1);
+        r = importCsv("""
+                name,type,address,port,username,password,mac,ip
+                two-errors,IDRAC,10.7.1.1,99999,,,,
+                bmc-with-a-taken-mac,IDRAC,10.7.1.2,443,root,pw,02:00:00:cc:00:01,
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.path("errors").size()).as(r.body()).isEqualTo(3);
+        assertThat(j.path("rejected").asInt()).as("rows, not errors").isEqualTo(2);
+        assertThat(j.path("errors").get(2).path("reason").asText()).contains("first-owner");
     }
 
     @Test

@@ -67,8 +67,23 @@ class CampaignApiTest {
             });
             lab.bmcs().forEach(b -> assertThat(b.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON));
             assertThat(lab.bmcs().get(0).boots()).isZero();
+            if (neverWake > 0) {
+                assertThat(report.path("failures").path("NOT_VERIFIED_BY_DEADLINE").asInt()).as(report.toString())
+                        .isEqualTo(neverWake);
+            }
+            JsonNode timeline = report.path("timeline");
+            assertThat(timeline.size()).as("success rate over time").isPositive();
+            assertThat(timeline.get(0).path("secondsSinceStart").asLong()).isZero();
+            assertThat(timeline.get(timeline.size() - 1).path("successRate").asDouble())
+                    .isEqualTo(report.path("successRate").asDouble());
             Res reportCsv = http.get("/api/v1/wake-campaigns/" + id + "/report.csv", op);
             assertThat(reportCsv.body().lines().count()).isEqualTo(13);
+            String firstName = report.path("rows").get(0).path("name").asText();
+            assertThat(reportCsv.body().lines().skip(1).findFirst().orElseThrow())
+                    .startsWith(firstName + "," + report.path("rows").get(0).path("nodeId").asText() + ",");
+            Res timelineCsv = http.get("/api/v1/wake-campaigns/" + id + "/timeline.csv", op);
+            assertThat(timelineCsv.status()).isEqualTo(200);
+            assertThat(timelineCsv.body()).startsWith("seconds_since_start,succeeded,success_rate");
             assertThat(http.send("POST", "/api/v1/wake-campaigns/" + id + "/cancel", null, null, op).status())
                     .isEqualTo(409);
             List<JsonNode> list = List.of(http.get("/api/v1/wake-campaigns", op).json().get(0));

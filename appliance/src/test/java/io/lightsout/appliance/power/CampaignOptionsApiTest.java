@@ -63,6 +63,10 @@ class CampaignOptionsApiTest {
                     assertThat(row.path("reason").asText()).isEqualTo("NOT_SUPPORTED");
                 }
             });
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/api/v1/wake-campaigns/"
+                    + id + "/report", op).json().path("rows").findValuesAsText("powerOff"))
+                    .as("the after-window step per node is in the JSON too").containsOnly("DONE", "NONE")
+                    .contains("DONE"));
             fleet.machines().forEach(m -> assertThat(m.magicPacketsReceived()).isZero());
             // woken by the campaign, then shut down gracefully once the window closed
             lab.bmcs().forEach(b -> assertThat(b.boots()).isEqualTo(1));

@@ -102,6 +102,15 @@ class NodePowerTest {
         Res unknown = power(idracId, "reset");
         assertThat(unknown.status()).isEqualTo(409);
         assertThat(unknown.json().path("detail").asText()).contains("power state is unknown");
+        // the 409 body is the power result (outcome, the state read before), and the OpenAPI document says so
+        assertThat(unknown.json().path("outcome").asText()).isEqualTo("refused");
+        assertThat(unknown.json().path("before").path("state").asText()).isEqualTo("UNKNOWN");
+        JsonNode responses = http.get("/api/v1/openapi.json", readonly).json().path("paths")
+                .path("/api/v1/nodes/{id}/power").path("post").path("responses");
+        for (String status : List.of("200", "409", "502")) {
+            assertThat(responses.path(status).path("content").path("application/json").path("schema").path("$ref")
+                    .asText()).as(status).endsWith("/PowerResult");
+        }
         assertThat(http.json("POST", "/api/v1/nodes/" + idracId + "/power", Map.of("action", "on"), readonly)
                 .status()).isEqualTo(403);
     }
@@ -184,10 +193,27 @@ class NodePowerTest {
         assertThat(j.path("state").asText()).as(j.toString()).isEqualTo("succeeded");
         assertThat(j.path("targets").size()).isEqualTo(2);
         j.path("targets").forEach(t -> assertThat(t.path("status").asText()).isEqualTo("done"));
+        j.path("targets").forEach(t -> assertThat(t.path("label").asText()).as("the node's name")
+                .isEqualTo(http.get("/api/v1/nodes/" + t.path("target").asText(), readonly).json().path("name")
+                        .asText()));
         lab.bmcs().stream().filter(b -> b.type().name().equals("IDRAC")).forEach(b -> await()
                 .atMost(Duration.ofSeconds(10)).until(() -> b.powerState() == io.lightsout.lab.PowerState.OFF));
         assertThat(amt.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON);
         Res none = http.json("POST", "/api/v1/power-actions", Map.of("action", "off"), operator);
         assertThat(none.status()).isEqualTo(400);
+        Res byText = http.json("POST", "/api/v1/power-actions", Map.of("action", "on", "filter",
+                Map.of("q", idrac.address())), operator);
+        assertThat(byText.json().path("targets").asInt()).as("the list's text filter selects too").isEqualTo(1);
+        // a request refused for every node alike is a 400 now, not a job whose every target is refused
+        long jobsBefore = http.get("/api/v1/jobs", readonly).json().path("total").asLong();
+        Res offWithBoot = http.json("POST", "/api/v1/power-actions", Map.of("action", "off", "bootOnce", "PXE",
+                "all", true), operator);
+        assertThat(offWithBoot.status()).as(offWithBoot.body()).isEqualTo(400);
+        assertThat(offWithBoot.json().path("errors").get(0).path("field").asText()).isEqualTo("bootOnce");
+        assertThat(offWithBoot.json().path("detail").asText()).contains("on, cycle or reset, not off");
+        Res pxeWithBios = http.json("POST", "/api/v1/power-actions", Map.of("action", "pxe", "bootOnce", "BIOS",
+                "all", true), operator);
+        assertThat(pxeWithBios.status()).as(pxeWithBios.body()).isEqualTo(400);
+        assertThat(http.get("/api/v1/jobs", readonly).json().path("total").asLong()).isEqualTo(jobsBefore);
     }
 }

@@ -37,7 +37,8 @@ class PowerPolicyTest {
     @EnumSource(value = PowerOperation.class, names = {"CYCLE", "RESET", "OFF", "GRACEFUL_SHUTDOWN"})
     void nothingDestructiveIsSentToANodeWhoseStateIsUnknown(PowerOperation op) {
         assertThat(decide(op, PowerState.UNKNOWN)).isInstanceOfSatisfying(Decision.Refused.class,
-                r -> assertThat(r.reason()).contains("unknown").contains("timed out after 60s"));
+                r -> assertThat(r.reason()).contains("unknown").contains("timed out after 60s")
+                        .contains("no " + op.label() + " is sent"));
     }
 
     @Test

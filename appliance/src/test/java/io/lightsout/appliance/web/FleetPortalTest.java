@@ -76,6 +76,8 @@ class FleetPortalTest {
             portal.await(By.cssSelector("dialog .dialog-head button[aria-label=Close]")).click();
 
             assertThat(portal.awaitText(By.cssSelector(".pager-info"), "of 3")).startsWith("1–3");
+            assertThat(portal.all(By.cssSelector("main table.data tbody .badge"))).as("just imported, never read")
+                    .extracting(org.openqa.selenium.WebElement::getText).containsOnly("not read yet");
             // a column heading asks the server for that order (the pager no longer says "within this page")
             String last = portal.fetchInPage("/api/v1/nodes?sort=name&order=desc&size=1")
                     .replaceAll("(?s).*?\"name\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -94,21 +96,33 @@ class FleetPortalTest {
             portal.await(By.id("refresh-inventory")).click();
             portal.awaitText(By.id("node-hardware"), "Read ");
             assertThat(portal.all(By.cssSelector("#node-hardware dt"))).as("inventory facts").isNotEmpty();
+            assertThat(portal.await(By.id("node-hardware")).getText()).as("grouped, with labels people read")
+                    .contains("System").contains("Service tag").contains("Network").contains("NIC 1")
+                    .contains("Firmware").contains(idrac.mac());
             portal.await(By.cssSelector("button[data-action=off]")).click();
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Power off");
             await().atMost(Duration.ofSeconds(10)).until(() -> idrac.powerState() == PowerState.OFF);
 
-            // a wake campaign over every node: the one just powered off is woken, the others were on already
+            // a wake campaign over a group of every BMC node, picked from a list: the one just powered off is woken,
+            // the others were on already
+            appliance.appliance().groups().create(new io.lightsout.appliance.nodes.NodeGroups.Input("all-bmcs", true,
+                    null, null, "127.0.0.0/8", null), "test", null);
             portal.go("campaigns");
             portal.await(By.id("new-campaign")).click();
             By form = By.id("campaign-form");
-            new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("targets")))
-                    .selectByValue("all");
+            assertThat(new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("group")))
+                    .getFirstSelectedOption().getText()).isEqualTo("all-bmcs (3 nodes, dynamic)");
             portal.fill(form, "name", "morning wake");
             portal.fill(form, "retries", "1");
+            portal.fill(form, "retryDelay", "20s");
+            new org.openqa.selenium.support.ui.Select(portal.await(form).findElement(By.name("afterWindow")))
+                    .selectByValue("leave-on");
             portal.submit(form);
             portal.awaitText(By.cssSelector("main h1"), "morning wake");
+            String campaign = browser.driver.getCurrentUrl().replaceAll(".*#/campaigns/", "");
+            assertThat(appliance.appliance().campaigns().get(campaign).definition().retryDelay())
+                    .isEqualTo(Duration.ofSeconds(20));
             // the page polls every 2 s and redraws: look again on each try
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> "3".equals(
                     portal.await(By.cssSelector("#campaign-progress progress")).getDomProperty("value")));
@@ -128,6 +142,8 @@ class FleetPortalTest {
             portal.await(By.cssSelector("button[data-action=cycle]")).click();
             portal.await(By.cssSelector("dialog .btn-danger")).click();
             assertThat(portal.awaitText(By.id("power-outcome"), "Refused")).contains("power state is unknown");
+            assertThat(portal.awaitText(By.id("power-state"), "unknown")).as("the state read before the refusal")
+                    .contains("connection closed or reset");
             idrac.clearFaults();
             // help desk: "boot it into setup": the node is on, so the page cycles it into BIOS setup
             portal.await(By.cssSelector("button[data-action=bios]")).click();
@@ -135,6 +151,19 @@ class FleetPortalTest {
             assertThat(portal.awaitText(By.id("power-outcome"), "done")).contains("Boot once into BIOS setup");
             await().atMost(Duration.ofSeconds(10)).until(() -> "BIOS".equals(idrac.lastBootSource()));
             browser.screenshot(SHOTS.resolve("node.png"));
+            // a power action on what the list shows (the text filter too), as a job whose rows name the nodes
+            portal.go("nodes?q=" + idrac.address());
+            assertThat(portal.awaitText(By.cssSelector(".pager-info"), "of 1")).startsWith("1–1");
+            portal.await(By.id("bulk-power")).click();
+            By bulk = By.id("bulk-power-form");
+            assertThat(portal.await(bulk).getText()).contains("Applies to the 1 node matching the filter");
+            new org.openqa.selenium.support.ui.Select(portal.await(bulk).findElement(By.name("action")))
+                    .selectByValue("on");
+            portal.submit(bulk);
+            String name = appliance.appliance().nodes().find(nodeRoute.replace("nodes/", "")).orElseThrow().name();
+            portal.awaitText(By.cssSelector("main table.data tbody"), "already-on");
+            assertThat(portal.await(By.cssSelector("main table.data tbody tr:first-child a")).getText())
+                    .isEqualTo(name);
             assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy")
                     || m.contains("Refused to"));
             portal.logout();
@@ -146,6 +175,7 @@ class FleetPortalTest {
             portal.go("nodes");
             portal.await(By.cssSelector("main table.data tbody a"));
             assertThat(portal.all(By.id("import-nodes"))).isEmpty();
+            assertThat(portal.all(By.id("bulk-power"))).as("no bulk power for readonly").isEmpty();
         }
     }
 

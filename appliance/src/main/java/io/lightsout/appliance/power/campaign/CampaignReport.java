@@ -70,12 +70,17 @@ public record CampaignReport(String runId, Occurrence window, List<TargetState> 
                 || t.status() == TargetStatus.ALREADY_ON).filter(t -> !t.doneAt().orElseThrow().isAfter(by)).count();
     }
 
-    /** One line per target: node, status, reason, method, attempts, times, power-off, detail. */
-    public String toCsv() {
+    /**
+     * One line per target: node (its name, for people and spreadsheets), node id, status, reason, method, attempts,
+     * times, power-off, detail.
+     *
+     * @param nameOf the name of a node id (the report itself only knows ids)
+     */
+    public String toCsv(java.util.function.Function<String, String> nameOf) {
         StringBuilder csv = new StringBuilder(
-                "node,status,reason,method,attempts,last_attempt_at,done_at,power_off,detail\r\n");
+                "node,node_id,status,reason,method,attempts,last_attempt_at,done_at,power_off,detail\r\n");
         for (TargetState t : targets) {
-            Csv.row(csv, t.nodeId(), t.status().name(), t.failure().map(Enum::name).orElse(""),
+            Csv.row(csv, nameOf.apply(t.nodeId()), t.nodeId(), t.status().name(), t.failure().map(Enum::name).orElse(""),
                     t.method().map(Enum::name).orElse(""), Integer.toString(t.attempts()),
                     t.lastAttemptAt().map(Instant::toString).orElse(""), t.doneAt().map(Instant::toString).orElse(""),
                     t.powerOff().name(), t.detail());

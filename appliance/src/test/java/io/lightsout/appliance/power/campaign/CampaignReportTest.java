@@ -39,12 +39,13 @@ class CampaignReportTest {
 
     @Test
     void csvIsQuotedAndDefusesFormulas() {
-        String[] lines = report.toCsv().split("\r\n");
-        assertThat(lines[0]).isEqualTo("node,status,reason,method,attempts,last_attempt_at,done_at,power_off,detail");
-        assertThat(lines[1]).isEqualTo("pc-1,VERIFIED,,WOL,1,2026-11-24T01:00:00Z,2026-11-24T01:01:30Z,NONE,"
+        String[] lines = report.toCsv(id -> id.equals("pc-1") ? "Desk 1" : id).split("\r\n");
+        assertThat(lines[0]).isEqualTo("node,node_id,status,reason,method,attempts,last_attempt_at,done_at,power_off,"
+                + "detail");
+        assertThat(lines[1]).isEqualTo("Desk 1,pc-1,VERIFIED,,WOL,1,2026-11-24T01:00:00Z,2026-11-24T01:01:30Z,NONE,"
                 + "answered on tcp/445");
-        assertThat(lines[2]).startsWith("srv-2,ALREADY_ON,,,0,,");
-        assertThat(lines[3]).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\",FAILED,NO_ANSWER,BMC,1,2026-11-24T01:00:00Z,"
-                + "2026-11-24T01:10:00Z,NONE,\"timed out, after 60s\"");
+        assertThat(lines[2]).startsWith("srv-2,srv-2,ALREADY_ON,,,0,,");
+        assertThat(lines[3]).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\",\"'=HYPERLINK(\"\"x\"\")\",FAILED,NO_ANSWER,BMC,1,"
+                + "2026-11-24T01:00:00Z,2026-11-24T01:10:00Z,NONE,\"timed out, after 60s\"");
     }
 }
