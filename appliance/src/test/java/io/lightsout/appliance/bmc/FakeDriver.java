@@ -37,6 +37,7 @@ public final class FakeDriver implements BmcDriver {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile CountDownLatch gate;
+    private volatile java.util.function.Predicate<BmcCommand<?>> gated = c -> true;
     private volatile boolean supportsBoot = true;
 
     public FakeDriver(NodeType type, Clock clock) {
@@ -83,6 +84,12 @@ public final class FakeDriver implements BmcDriver {
 
     /** Every call waits on this latch before doing anything (to hold calls in flight). */
     public void gate(CountDownLatch latch) {
+        gate(latch, c -> true);
+    }
+
+    /** Every call of the commands {@code which} matches waits on this latch before doing anything. */
+    public void gate(CountDownLatch latch, java.util.function.Predicate<BmcCommand<?>> which) {
+        this.gated = which;
         this.gate = latch;
     }
 
@@ -126,7 +133,7 @@ public final class FakeDriver implements BmcDriver {
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
             CountDownLatch latch = gate;
-            if (latch != null) {
+            if (latch != null && gated.test(command)) {
                 latch.await();
             }
             Node node = node(target.nodeId());

@@ -140,16 +140,11 @@ class CampaignResumeTest extends CampaignFixture {
         List<BmcTarget> five = targets.subList(0, 5);
         CampaignSpec spec = spec(five, MethodRule.AUTO, AfterWindow.LEAVE_ON);
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-        AtomicInteger sleeps = new AtomicInteger();
-        // the first sleep waits for the window; the next ones pace the power-ons, all read by then: hold those
-        io.lightsout.appliance.power.Sleeper holdPowerOns = d -> {
-            if (sleeps.incrementAndGet() == 2) {
-                idrac.gate(held);
-            }
-            io.lightsout.appliance.power.Sleeper.SYSTEM.sleep(d);
-        };
+        // the power-ons are held in the driver (state reads pass), so they are in flight when the run is cancelled
+        idrac.gate(held, c -> c instanceof BmcCommand.ChangePower);
         java.time.Instant now = java.time.Instant.now();
-        var engine = new CampaignEngine(executor, store, java.time.Clock.systemUTC(), holdPowerOns);
+        var engine = new CampaignEngine(executor, store, java.time.Clock.systemUTC(),
+                io.lightsout.appliance.power.Sleeper.SYSTEM);
         var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
         Thread runner = Thread.ofPlatform().start(() -> {
             try {
