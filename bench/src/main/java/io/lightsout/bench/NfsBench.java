@@ -6,8 +6,6 @@ import io.lightsout.nfs.export.Export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +43,15 @@ public final class NfsBench implements Callable<Integer> {
     @Option(names = "--reader-mib", description = "Size of each concurrent reader's file (default 128).")
     int readerMib = 128;
 
-    @Option(names = "--rounds", description = "Alternating rounds per server (default 3); the best round counts.")
-    int rounds = 3;
+    @Option(names = "--rounds", description = "Alternating rounds per server (default 5); best and median are reported.")
+    int rounds = 5;
 
     @Option(names = "--ganesha-ports", split = ",", description = "ganesha NFS,MOUNT ports (default 20049,20048).")
     int[] ganeshaPorts = {20049, 20048};
 
     private Path copies;
+    /** ganesha and rpcbind run in a network namespace of their own: rpcbind takes port 111 of every address. */
+    private String netns;
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +60,11 @@ public final class NfsBench implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.glassfish.grizzly"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Path export = Files.createDirectories(dir.resolve("export"));
+        netns = "lightsout-nfs-bench-" + ProcessHandle.current().pid();
+        run("ip", "netns", "add", netns);
+        run("ip", "-n", netns, "link", "set", "lo", "up");
+        // with only 127.0.0.1, glibc's AI_ADDRCONFIG finds no IPv4 address and ganesha cannot resolve its Bind_addr
+        run("ip", "-n", netns, "addr", "add", "127.0.0.2/8", "dev", "lo");
         copies = Files.createDirectories(Path.of("/dev/shm/lightsout-nfs-bench-" + ProcessHandle.current().pid()));
         try {
             Path big = prepare(export.resolve("big.bin"), sizeMib, 0);
@@ -76,10 +81,10 @@ public final class NfsBench implements Callable<Integer> {
                 }
                 concurrent(s, files);
             }
-            double[] oursOne = new double[rounds];
-            double[] oursMany = new double[rounds];
-            double[] ganOne = new double[rounds];
-            double[] ganMany = new double[rounds];
+            Copy[] oursOne = new Copy[rounds];
+            Copy[] oursMany = new Copy[rounds];
+            Copy[] ganOne = new Copy[rounds];
+            Copy[] ganMany = new Copy[rounds];
             for (int r = 0; r < rounds; r++) {
                 // alternate which server goes first, so that drifting load on the machine favours neither
                 for (int turn = 0; turn < 2; turn++) {
@@ -95,13 +100,18 @@ public final class NfsBench implements Callable<Integer> {
                         }
                     }
                 }
-                System.out.printf("round %d: 1 reader ours %.0f / ganesha %.0f MB/s; %d readers ours %.0f / ganesha %.0f MB/s%n",
-                        r + 1, oursOne[r], ganOne[r], readers, oursMany[r], ganMany[r]);
+                System.out.printf("round %d: 1 reader ours %.0f / ganesha %.0f MB/s; %d readers ours %.0f / ganesha %.0f"
+                        + " MB/s; load average %s%n", r + 1, oursOne[r].mbPerSecond(), ganOne[r].mbPerSecond(),
+                        readers, oursMany[r].mbPerSecond(), ganMany[r].mbPerSecond(), loadAverage());
             }
+            System.out.println("MB/s = 10^6 bytes/s; CPU in seconds per GiB copied: server = the serving process (ours: the"
+                    + " whole bench JVM), clients = all nfs-cp processes; medians over the rounds");
             report("1 reader, " + sizeMib + " MiB", oursOne, ganOne);
             report(readers + " readers, " + readerMib + " MiB each", oursMany, ganMany);
+            System.out.printf("1 reader, per 1 MiB READ (median): ours %.0f us, ganesha %.0f us%n",
+                    median(oursOne, Copy::microsPerMib), median(ganOne, Copy::microsPerMib));
             System.out.printf("load average at the end: %s (other work on the machine skews both alike)%n",
-                    Files.readString(Path.of("/proc/loadavg")).strip());
+                    loadAverage());
             return 0;
         } finally {
             try (var s = Files.list(copies)) {
@@ -110,25 +120,83 @@ public final class NfsBench implements Callable<Integer> {
                 }
             }
             Files.deleteIfExists(copies);
+            run("ip", "netns", "del", netns);
         }
     }
 
-    private static void report(String what, double[] ours, double[] ganesha) {
-        double o = Arrays.stream(ours).max().orElse(0);
-        double g = Arrays.stream(ganesha).max().orElse(0);
-        System.out.printf("%-28s ours %7.0f MB/s   ganesha %7.0f MB/s   ours/ganesha %.2fx   (median %.2fx)%n", what,
-                o, g, o / g, median(ours) / median(ganesha));
+    /** One measured copy (or set of concurrent copies). */
+    record Copy(long bytes, long wallNanos, long serverCpuNanos, long clientCpuNanos) {
+        double mbPerSecond() {
+            return bytes / 1e6 / (wallNanos / 1e9);
+        }
+
+        double serverCpuPerGib() {
+            return serverCpuNanos / 1e9 / (bytes / (double) (1L << 30));
+        }
+
+        double clientCpuPerGib() {
+            return clientCpuNanos / 1e9 / (bytes / (double) (1L << 30));
+        }
+
+        double microsPerMib() {
+            return wallNanos / 1e3 / (bytes / (double) (1 << 20));
+        }
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
+    private static void report(String what, Copy[] ours, Copy[] ganesha) {
+        double o = Arrays.stream(ours).mapToDouble(Copy::mbPerSecond).max().orElse(0);
+        double g = Arrays.stream(ganesha).mapToDouble(Copy::mbPerSecond).max().orElse(0);
+        double om = median(ours, Copy::mbPerSecond);
+        double gm = median(ganesha, Copy::mbPerSecond);
+        System.out.printf("%-28s best ours %5.0f / ganesha %5.0f MB/s = %.2fx | median ours %5.0f / ganesha %5.0f MB/s"
+                + " = %.2fx | server CPU ours %.3f / ganesha %.3f s/GiB | client CPU ours %.3f / ganesha %.3f s/GiB%n",
+                what, o, g, o / g, om, gm, om / gm, median(ours, Copy::serverCpuPerGib),
+                median(ganesha, Copy::serverCpuPerGib), median(ours, Copy::clientCpuPerGib),
+                median(ganesha, Copy::clientCpuPerGib));
+    }
+
+    private static double median(Copy[] copies, java.util.function.ToDoubleFunction<Copy> f) {
+        double[] s = Arrays.stream(copies).mapToDouble(f).sorted().toArray();
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    /** CPU time of every thread of a process, in nanoseconds (schedstat: finer than the 10 ms of /proc/PID/stat). */
+    static long cpuNanos(long pid) throws IOException {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    total += Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return total;
+    }
+
+    /** CPU time of the children this JVM has reaped (the finished nfs-cp processes), in nanoseconds. */
+    static long reapedChildrenCpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 16 and 17 of stat (cutime, cstime), in clock ticks of 10 ms
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
     }
 
     /** A server under test: where its files are, and how to stop it. */
     private interface Server extends AutoCloseable {
         String url(Path file);
+
+        /** The serving process. */
+        long pid();
+
+        /** The network namespace its clients run in. */
+        Path netns();
 
         @Override
         void close() throws Exception;
@@ -146,6 +214,16 @@ public final class NfsBench implements Callable<Integer> {
             @Override
             public String url(Path file) {
                 return "nfs://" + address.getHostAddress() + "/export/" + file.getFileName();
+            }
+
+            @Override
+            public long pid() {
+                return ProcessHandle.current().pid();
+            }
+
+            @Override
+            public Path netns() {
+                return Path.of("/proc/" + ProcessHandle.current().pid() + "/ns/net");
             }
 
             @Override
@@ -168,15 +246,17 @@ public final class NfsBench implements Callable<Integer> {
                 EXPORT { Export_Id = 1; Path = %s; Pseudo = /export; Access_Type = RO; Squash = No_Root_Squash;
                   Protocols = 3; Transports = TCP; SecType = sys; CLIENT { Clients = 127.0.0.1; } FSAL { Name = VFS; } }
                 """.formatted(ganeshaPorts[0], ganeshaPorts[1], export));
-        Process rpcbind = new ProcessBuilder("rpcbind", "-f").redirectErrorStream(true)
+        Path ns = Path.of("/run/netns", netns);
+        Process rpcbind = new ProcessBuilder("nsenter", "--net=" + ns, "rpcbind", "-f").redirectErrorStream(true)
                 .redirectOutput(work.resolve("rpcbind.log").toFile()).start();
         Process ganesha;
         try {
-            waitForPort(new InetSocketAddress("127.0.0.1", 111), rpcbind);
-            ganesha = new ProcessBuilder("ganesha.nfsd", "-F", "-f", work.resolve("ganesha.conf").toString(), "-L",
-                    work.resolve("ganesha.log").toString(), "-p", work.resolve("ganesha.pid").toString())
+            waitForListener(ns, 111, rpcbind);
+            ganesha = new ProcessBuilder("nsenter", "--net=" + ns, "ganesha.nfsd", "-F", "-f",
+                    work.resolve("ganesha.conf").toString(), "-L", work.resolve("ganesha.log").toString(), "-p",
+                    work.resolve("ganesha.pid").toString())
                     .redirectErrorStream(true).redirectOutput(work.resolve("ganesha.out").toFile()).start();
-            waitForPort(new InetSocketAddress("127.0.0.1", ganeshaPorts[0]), ganesha);
+            waitForListener(ns, ganeshaPorts[0], ganesha);
         } catch (Exception e) {
             stop(rpcbind);
             throw e;
@@ -185,6 +265,16 @@ public final class NfsBench implements Callable<Integer> {
             @Override
             public String url(Path file) {
                 return "nfs://127.0.0.1" + file.toAbsolutePath();
+            }
+
+            @Override
+            public Path netns() {
+                return ns;
+            }
+
+            @Override
+            public long pid() {
+                return ganesha.pid();
             }
 
             @Override
@@ -202,33 +292,45 @@ public final class NfsBench implements Callable<Integer> {
         }
     }
 
-    private static void waitForPort(InetSocketAddress a, Process owner) throws IOException, InterruptedException {
+    private static void waitForListener(Path ns, int port, Process owner) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!owner.isAlive()) {
                 throw new IOException(owner.info().command().orElse("server") + " exited with " + owner.exitValue());
             }
-            try (Socket s = new Socket()) {
-                s.connect(a, 500);
+            if (!run("nsenter", "--net=" + ns, "ss", "-Hltn", "sport = :" + port).isBlank()) {
                 return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
-        throw new IOException("nothing listens on " + a + " after 20 s");
+        throw new IOException("nothing listens on port " + port + " in " + ns + " after 20 s");
     }
 
-    /** MB/s (10^6 bytes) for one nfs-cp of {@code file}. */
-    private double single(Server s, Path file) throws Exception {
-        copy(s, file, 0).waitFor();
-        long t0 = System.nanoTime();
+    /** Runs a short command; its output. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+        }
+        return out;
+    }
+
+    /** One nfs-cp of {@code file}, after one unmeasured copy. */
+    private Copy single(Server s, Path file) throws Exception {
         check(copy(s, file, 0), file);
-        return Files.size(file) / 1e6 / ((System.nanoTime() - t0) / 1e9);
+        return measure(s, List.of(file));
     }
 
-    private double concurrent(Server s, List<Path> files) throws Exception {
+    private Copy concurrent(Server s, List<Path> files) throws Exception {
+        return measure(s, files);
+    }
+
+    private Copy measure(Server s, List<Path> files) throws Exception {
         long bytes = 0;
         List<Process> running = new ArrayList<>();
+        long server0 = cpuNanos(s.pid());
+        long clients0 = reapedChildrenCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < files.size(); i++) {
             running.add(copy(s, files.get(i), i));
@@ -237,13 +339,16 @@ public final class NfsBench implements Callable<Integer> {
             check(running.get(i), files.get(i));
             bytes += Files.size(files.get(i));
         }
-        return bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
+        long wall = System.nanoTime() - t0;
+        return new Copy(bytes, wall, cpuNanos(s.pid()) - server0, reapedChildrenCpuNanos() - clients0);
     }
 
     private Process copy(Server s, Path file, int slot) throws IOException {
         Path out = copies.resolve("c" + slot);
         Files.deleteIfExists(out);
-        return new ProcessBuilder("nfs-cp", s.url(file), out.toString()).redirectErrorStream(true)
+        // both servers' clients start through nsenter, so that they pay the same start-up
+        return new ProcessBuilder("nsenter", "--net=" + s.netns(), "nfs-cp", s.url(file), out.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
