@@ -1,11 +1,7 @@
 package io.lightsout.bench;
 
-import io.lightsout.nfs.NfsShare;
-import io.lightsout.nfs.export.ClientAcl;
-import io.lightsout.nfs.export.Export;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +18,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench nfs}: libnfs's {@code nfs-cp} reading from our share and from nfs-ganesha serving the same files on
  * the same machine, warm cache: one reader of a large file, then many readers of different files at once. The two
- * servers run in alternating phases (ganesha needs rpcbind on the wildcard address's port 111, which excludes our
- * portmapper on a loopback address at the same time). Our server is warmed up first (three single copies and one
- * concurrent round, not counted) so that the JIT has compiled it. Needs root, libnfs-utils, nfs-ganesha(-vfs) and
- * rpcbind.
+ * servers run in alternating phases, so that neither competes with the other for the CPUs; ganesha and the rpcbind
+ * it needs run in a network namespace of their own (rpcbind takes port 111 of every address), and the clients of
+ * both servers start through {@code nsenter} so that they pay the same start-up. Our server is warmed up first
+ * (three single copies and one concurrent round, not counted) so that the JIT has compiled it. Per case it prints
+ * the best and median throughput, their ratios, and the CPU time per GiB of each server process and of the
+ * clients. Needs root, libnfs-utils, nfs-ganesha(-vfs), rpcbind and iproute2.
  */
 @Command(name = "nfs", mixinStandardHelpOptions = true,
         description = "nfs-cp throughput from our NFS share vs nfs-ganesha (same files, same run, warm cache).")
@@ -43,7 +41,8 @@ public final class NfsBench implements Callable<Integer> {
     @Option(names = "--reader-mib", description = "Size of each concurrent reader's file (default 128).")
     int readerMib = 128;
 
-    @Option(names = "--rounds", description = "Alternating rounds per server (default 5); best and median are reported.")
+    @Option(names = "--rounds",
+            description = "Alternating rounds per server (default 5); best and median are reported.")
     int rounds = 5;
 
     @Option(names = "--ganesha-ports", split = ",", description = "ganesha NFS,MOUNT ports (default 20049,20048).")
@@ -55,10 +54,10 @@ public final class NfsBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.lightsout.nfs"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.glassfish.grizzly"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        if (readers > 30) {
+            System.err.println("bench nfs: at most 30 readers (the share takes 32 connections per client address)");
+            return 2;
+        }
         Path export = Files.createDirectories(dir.resolve("export"));
         netns = "lightsout-nfs-bench-" + ProcessHandle.current().pid();
         run("ip", "netns", "add", netns);
@@ -74,44 +73,38 @@ public final class NfsBench implements Callable<Integer> {
             }
             warm(big);
             files.forEach(NfsBench::warm);
-            // the JVM compiles its hot paths during the first few hundred calls; ganesha is compiled ahead of time
-            try (Server s = ours(export)) {
-                for (int i = 0; i < 3; i++) {
-                    single(s, big);
-                }
-                concurrent(s, files);
-            }
             Copy[] oursOne = new Copy[rounds];
             Copy[] oursMany = new Copy[rounds];
             Copy[] ganOne = new Copy[rounds];
             Copy[] ganMany = new Copy[rounds];
-            for (int r = 0; r < rounds; r++) {
-                // alternate which server goes first, so that drifting load on the machine favours neither
-                for (int turn = 0; turn < 2; turn++) {
-                    if ((turn == 0) == (r % 2 == 0)) {
-                        try (Server s = ours(export)) {
-                            oursOne[r] = single(s, big);
-                            oursMany[r] = concurrent(s, files);
-                        }
-                    } else {
-                        try (Server s = ganesha(export)) {
-                            ganOne[r] = single(s, big);
-                            ganMany[r] = concurrent(s, files);
+            try (Server ours = ours(export); Server ganesha = ganesha(export)) {
+                warmUp(ours, big, files);
+                for (int r = 0; r < rounds; r++) {
+                    // alternate which server goes first, so that drifting load on the machine favours neither
+                    for (Server s : r % 2 == 0 ? List.of(ours, ganesha) : List.of(ganesha, ours)) {
+                        Copy one = single(s, big);
+                        Copy many = concurrent(s, files);
+                        if (s == ours) {
+                            oursOne[r] = one;
+                            oursMany[r] = many;
+                        } else {
+                            ganOne[r] = one;
+                            ganMany[r] = many;
                         }
                     }
+                    System.out.printf("round %d: 1 reader ours %.0f / ganesha %.0f MB/s; %d readers ours %.0f / ganesha"
+                            + " %.0f MB/s; load average %s%n", r + 1, oursOne[r].mbPerSecond(), ganOne[r].mbPerSecond(),
+                            readers, oursMany[r].mbPerSecond(), ganMany[r].mbPerSecond(), ProcessCpu.loadAverage());
                 }
-                System.out.printf("round %d: 1 reader ours %.0f / ganesha %.0f MB/s; %d readers ours %.0f / ganesha %.0f"
-                        + " MB/s; load average %s%n", r + 1, oursOne[r].mbPerSecond(), ganOne[r].mbPerSecond(),
-                        readers, oursMany[r].mbPerSecond(), ganMany[r].mbPerSecond(), loadAverage());
             }
-            System.out.println("MB/s = 10^6 bytes/s; CPU in seconds per GiB copied: server = the serving process (ours: the"
-                    + " whole bench JVM), clients = all nfs-cp processes; medians over the rounds");
+            System.out.println("MB/s = 10^6 bytes/s; CPU in seconds per GiB copied: server = the serving process"
+                    + " (ours: its JVM, JIT and GC included), clients = all nfs-cp processes; medians over the rounds");
             report("1 reader, " + sizeMib + " MiB", oursOne, ganOne);
             report(readers + " readers, " + readerMib + " MiB each", oursMany, ganMany);
             System.out.printf("1 reader, per 1 MiB READ (median): ours %.0f us, ganesha %.0f us%n",
                     median(oursOne, Copy::microsPerMib), median(ganOne, Copy::microsPerMib));
             System.out.printf("load average at the end: %s (other work on the machine skews both alike)%n",
-                    loadAverage());
+                    ProcessCpu.loadAverage());
             return 0;
         } finally {
             try (var s = Files.list(copies)) {
@@ -122,6 +115,25 @@ public final class NfsBench implements Callable<Integer> {
             Files.deleteIfExists(copies);
             run("ip", "netns", "del", netns);
         }
+    }
+
+    /**
+     * The JVM compiles its hot paths during the first thousands of calls (ganesha is compiled ahead of time): copies
+     * until a whole single copy ran with the JIT compilers nearly idle (under 20 ms of their CPU), at most 20.
+     */
+    private void warmUp(Server ours, Path big, List<Path> files) throws Exception {
+        concurrent(ours, files);
+        for (int i = 0; i < 20; i++) {
+            long before = ProcessCpu.nanos(ours.pid(), "CompilerThre");
+            single(ours, big);
+            long compiling = ProcessCpu.nanos(ours.pid(), "CompilerThre") - before;
+            if (compiling < 20_000_000L) {
+                System.out.printf("warm-up: %d single copies after one concurrent round (JIT %.0f ms in the last)%n",
+                        i + 1, compiling / 1e6);
+                return;
+            }
+        }
+        System.out.println("warm-up: the JIT was still compiling after 20 copies");
     }
 
     /** One measured copy (or set of concurrent copies). */
@@ -160,34 +172,6 @@ public final class NfsBench implements Callable<Integer> {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static String loadAverage() throws IOException {
-        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return f[0] + " " + f[1] + " " + f[2];
-    }
-
-    /** CPU time of every thread of a process, in nanoseconds (schedstat: finer than the 10 ms of /proc/PID/stat). */
-    static long cpuNanos(long pid) throws IOException {
-        long total = 0;
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    total += Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
-                } catch (IOException gone) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        }
-        return total;
-    }
-
-    /** CPU time of the children this JVM has reaped (the finished nfs-cp processes), in nanoseconds. */
-    static long reapedChildrenCpuNanos() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields 16 and 17 of stat (cutime, cstime), in clock ticks of 10 ms
-        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
-    }
-
     /** A server under test: where its files are, and how to stop it. */
     private interface Server extends AutoCloseable {
         String url(Path file);
@@ -202,23 +186,49 @@ public final class NfsBench implements Callable<Integer> {
         void close() throws Exception;
     }
 
+    /**
+     * Our share as the appliance runs it: {@code lightsout nfs-share} in a JVM of its own with the launcher's flags,
+     * so that its CPU time is measured apart from this bench's (which starts the clients).
+     */
     private Server ours(Path export) throws IOException {
         Random r = new Random();
-        InetAddress address = InetAddress.getByAddress(new byte[] {127, 66, (byte) r.nextInt(1, 255),
-                (byte) r.nextInt(2, 255)});
-        NfsShare share = NfsShare.builder().bind(address).ports(111, 0, 0)
-                .export(new Export("/export", export, ClientAcl.parse("127.0.0.0/8")))
-                .connectionLimits(4 * readers + 8, 1024).workers(Math.max(16, readers), 256).build();
-        share.start();
+        String address = "127.66." + r.nextInt(1, 255) + "." + r.nextInt(2, 255);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lightsout.appliance.cli.Main", "nfs-share",
+                "--export", "export=" + export, "--clients", "127.0.0.0/8", "--bind", address, "--portmap-port", "111",
+                "--mountd-port", "0", "--nfs-port", "0"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        List<String> seen = new ArrayList<>();
+        while ((line = out.readLine()) != null && !line.startsWith("nfs-share: [")) {
+            seen.add(line);
+        }
+        if (line == null) {
+            throw new IOException("our share did not start (exit " + p.exitValue() + "): " + String.join(" | ", seen));
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException ended) {
+                // the share stopped
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
         return new Server() {
             @Override
             public String url(Path file) {
-                return "nfs://" + address.getHostAddress() + "/export/" + file.getFileName();
+                return "nfs://" + address + "/export/" + file.getFileName();
             }
 
             @Override
             public long pid() {
-                return ProcessHandle.current().pid();
+                return p.pid();
             }
 
             @Override
@@ -227,8 +237,8 @@ public final class NfsBench implements Callable<Integer> {
             }
 
             @Override
-            public void close() {
-                share.close();
+            public void close() throws InterruptedException {
+                stop(p);
             }
         };
     }
@@ -251,12 +261,12 @@ public final class NfsBench implements Callable<Integer> {
                 .redirectOutput(work.resolve("rpcbind.log").toFile()).start();
         Process ganesha;
         try {
-            waitForListener(ns, 111, rpcbind);
+            waitForListener(ns, 111, rpcbind, work.resolve("rpcbind.log"));
             ganesha = new ProcessBuilder("nsenter", "--net=" + ns, "ganesha.nfsd", "-F", "-f",
                     work.resolve("ganesha.conf").toString(), "-L", work.resolve("ganesha.log").toString(), "-p",
                     work.resolve("ganesha.pid").toString())
                     .redirectErrorStream(true).redirectOutput(work.resolve("ganesha.out").toFile()).start();
-            waitForListener(ns, ganeshaPorts[0], ganesha);
+            waitForListener(ns, ganeshaPorts[0], ganesha, work.resolve("ganesha.log"));
         } catch (Exception e) {
             stop(rpcbind);
             throw e;
@@ -292,11 +302,14 @@ public final class NfsBench implements Callable<Integer> {
         }
     }
 
-    private static void waitForListener(Path ns, int port, Process owner) throws IOException, InterruptedException {
+    private static void waitForListener(Path ns, int port, Process owner, Path log)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!owner.isAlive()) {
-                throw new IOException(owner.info().command().orElse("server") + " exited with " + owner.exitValue());
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+                throw new IOException("server exited with " + owner.exitValue() + (lines.isEmpty() ? ""
+                        : ": " + lines.getLast().strip()) + " (" + log + ")");
             }
             if (!run("nsenter", "--net=" + ns, "ss", "-Hltn", "sport = :" + port).isBlank()) {
                 return;
@@ -329,8 +342,8 @@ public final class NfsBench implements Callable<Integer> {
     private Copy measure(Server s, List<Path> files) throws Exception {
         long bytes = 0;
         List<Process> running = new ArrayList<>();
-        long server0 = cpuNanos(s.pid());
-        long clients0 = reapedChildrenCpuNanos();
+        long server0 = ProcessCpu.nanos(s.pid(), "");
+        long clients0 = ProcessCpu.reapedChildrenNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < files.size(); i++) {
             running.add(copy(s, files.get(i), i));
@@ -340,7 +353,8 @@ public final class NfsBench implements Callable<Integer> {
             bytes += Files.size(files.get(i));
         }
         long wall = System.nanoTime() - t0;
-        return new Copy(bytes, wall, cpuNanos(s.pid()) - server0, reapedChildrenCpuNanos() - clients0);
+        return new Copy(bytes, wall, ProcessCpu.nanos(s.pid(), "") - server0,
+                ProcessCpu.reapedChildrenNanos() - clients0);
     }
 
     private Process copy(Server s, Path file, int slot) throws IOException {
