@@ -84,6 +84,24 @@ class ReplyRecordTest {
         assertThat(Arrays.mismatch(received.get(30, TimeUnit.SECONDS), expected)).isEqualTo(-1);
     }
 
+    @Test
+    void aQueuedReplyHoldsNoDataUntilItsWritingStarts() throws Exception {
+        byte[] before = random(200_000, 4);
+        byte[] after = random(200_000, 5);
+        Path p = Files.write(tmp.resolve("c.bin"), before);
+        ReplyRecord queued = new ReplyRecord(head("q"), OpenFile.owned(FileChannel.open(p, StandardOpenOption.READ)),
+                0, before.length);
+        assertThat(queued.holdsLead()).isFalse();
+        try (FileChannel w = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            w.write(ByteBuffer.wrap(after), 0);
+        }
+        byte[] expected = concat(bytes("q"), after);
+        CompletableFuture<byte[]> received = receive(expected.length);
+        writeFully(queued);
+        assertThat(queued.holdsLead()).isFalse();
+        assertThat(Arrays.mismatch(received.get(30, TimeUnit.SECONDS), expected)).isEqualTo(-1);
+    }
+
     private void writeFully(ReplyRecord record) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!record.writeSome(out)) {
