@@ -11,6 +11,7 @@ import io.lightsout.nfs.rpc.RpcListener;
 import io.lightsout.nfs.rpc.RpcListener.Protocol;
 import io.lightsout.nfs.rpc.RpcService;
 import io.lightsout.nfs.v3.NfsProgram;
+import io.lightsout.nfs.v3.OpenFiles;
 import io.lightsout.nfs.xdr.Mount3;
 import io.lightsout.nfs.xdr.Nfs3;
 import io.lightsout.nfs.xdr.Portmap;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,6 +52,8 @@ public final class NfsShare implements AutoCloseable {
     private final ClientConnections clients = new ClientConnections();
     private final List<RpcListener> listeners = new ArrayList<>();
     private ThreadPoolExecutor workers;
+    private OpenFiles openFiles;
+    private ScheduledThreadPoolExecutor sweeper;
     private InetSocketAddress portmapAddress;
     private InetSocketAddress mountdAddress;
     private InetSocketAddress nfsAddress;
@@ -75,9 +79,12 @@ public final class NfsShare implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         workers = workerPool(settings);
+        openFiles = new OpenFiles(settings.clock());
+        sweeper = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("nfs-open-files").daemon().factory());
+        sweeper.scheduleWithFixedDelay(openFiles::sweep, 1, 1, TimeUnit.SECONDS);
         HandleCodec handles = new HandleCodec(settings.handleKey());
         try {
-            RpcService nfs = new NfsProgram(exports, handles, metrics);
+            RpcService nfs = new NfsProgram(exports, handles, metrics, openFiles);
             RpcService mount = new MountProgram(exports, handles, metrics, m -> mounted(m));
             nfsAddress = listen(settings.nfsPort(), Protocol.TCP, nfs).address();
             mountdAddress = listen(settings.mountdPort(), Protocol.TCP, mount).address();
@@ -201,5 +208,13 @@ public final class NfsShare implements AutoCloseable {
             }
         }
         listeners.clear();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+        if (openFiles != null) {
+            openFiles.close();
+            openFiles = null;
+        }
     }
 }

@@ -113,6 +113,24 @@ class NfsProtocolTest {
     }
 
     @Test
+    void readsOfEveryLengthAroundTheFirstSegmentAreWholeAndPadded() throws Exception {
+        byte[] content = new byte[200_000];
+        new Random(7).nextBytes(content);
+        Files.write(export.resolve("edges.bin"), content);
+        byte[] fh = lookup(mount("/export"), "edges.bin");
+        int[] status = new int[1];
+        // a READ reply's first 64 KiB go in one write: 132 bytes of header, then 65,404 bytes of data, and the
+        // padding too when it still fits; the rest of the data follows with sendfile and the padding after it
+        int[][] cases = {{0, 1}, {0, 5}, {3, 6}, {0, 65_000}, {0, 65_401}, {0, 65_402}, {0, 65_403}, {0, 65_404},
+            {0, 65_405}, {1, 65_406}, {0, 65_536}, {7, 131_071}, {199_990, 100}, {0, 200_000}};
+        for (int[] c : cases) {
+            int expected = Math.min(c[1], content.length - c[0]);
+            assertThat(read(fh, c[0], c[1], status)).as("offset %d count %d", c[0], c[1])
+                    .isEqualTo(Arrays.copyOfRange(content, c[0], c[0] + expected));
+        }
+    }
+
+    @Test
     void aClientThatReadsLateGetsEveryReplyWholeAndInOrder() throws Exception {
         Path file = TestShare.fill(export.resolve("slow.bin"), 24L << 20, 3);
         byte[] expected = Files.readAllBytes(file);

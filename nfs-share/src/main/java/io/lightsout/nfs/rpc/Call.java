@@ -3,7 +3,6 @@ package io.lightsout.nfs.rpc;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.xdr.Xdr;
 import org.glassfish.grizzly.Buffer;
@@ -54,7 +53,7 @@ public final class Call {
         if (tcp() == null) {
             rpc.reply(body);
         } else {
-            send(SUCCESS, body, null, 0, 0);
+            send(SUCCESS, body);
         }
     }
 
@@ -63,7 +62,7 @@ public final class Call {
         if (tcp() == null) {
             rpc.failProcedureUnavailable();
         } else {
-            send(PROC_UNAVAIL, null, null, 0, 0);
+            send(PROC_UNAVAIL, null);
         }
     }
 
@@ -71,7 +70,7 @@ public final class Call {
         if (tcp() == null) {
             rpc.failRpcGarbage();
         } else {
-            send(GARBAGE_ARGS, null, null, 0, 0);
+            send(GARBAGE_ARGS, null);
         }
     }
 
@@ -79,40 +78,45 @@ public final class Call {
         if (tcp() == null) {
             rpc.failRpcSystem();
         } else {
-            send(SYSTEM_ERR, null, null, 0, 0);
+            send(SYSTEM_ERR, null);
         }
     }
 
     /**
      * Answers with {@code head} followed by {@code count} bytes of {@code file} from {@code position} as an XDR
-     * opaque (its length is written here); the file data goes from the page cache to the socket with sendfile.
-     * Takes ownership of {@code file}: it is closed once sent or abandoned.
+     * opaque (its length is written here); the data goes from the page cache to the socket (mostly with
+     * sendfile). Takes ownership of {@code file}: it is released once sent or abandoned.
      *
      * @throws IllegalStateException on a UDP call (a datagram cannot carry a file region)
      */
-    public void replyWithFile(ReplyBody head, FileChannel file, long position, int count) throws IOException {
+    public void replyWithFile(ReplyBody head, OpenFile file, long position, int count) throws IOException {
         if (tcp() == null) {
-            file.close();
+            file.release();
             throw new IllegalStateException("file replies need TCP");
         }
+        ByteBuffer framed;
         try {
-            send(SUCCESS, out -> {
+            framed = encode(SUCCESS, out -> {
                 head.encode(out);
                 out.xdrEncodeInt(count);
-            }, file, position, count);
+            }, count);
         } catch (IOException | RuntimeException e) {
-            file.close();
+            file.release();
             throw e;
         }
+        writer.send(new ReplyRecord(framed, file, position, count));
     }
 
     private ConnectionWriter tcp() {
         return writer;
     }
 
-    private void send(int acceptStat, ReplyBody body, FileChannel file, long position, int count)
-            throws IOException {
-        ByteBuffer framed;
+    private void send(int acceptStat, ReplyBody body) throws IOException {
+        writer.send(new ReplyRecord(encode(acceptStat, body, 0), null, 0, 0));
+    }
+
+    /** The record marker and the encoded reply, for a record that {@code count} bytes of file data will end. */
+    private ByteBuffer encode(int acceptStat, ReplyBody body, int count) throws IOException {
         try (Xdr xdr = new Xdr(Xdr.INITIAL_XDR_SIZE)) {
             xdr.beginEncoding();
             xdr.xdrEncodeInt(rpc.getXid());
@@ -128,11 +132,10 @@ public final class Call {
             xdr.endEncoding();
             Buffer encoded = xdr.asBuffer();
             int length = encoded.remaining() + count + (4 - count % 4) % 4;
-            framed = ByteBuffer.allocate(4 + encoded.remaining());
+            ByteBuffer framed = ByteBuffer.allocate(4 + encoded.remaining());
             framed.putInt(0x80000000 | length);
             framed.put(encoded.toByteBuffer());
-            framed.flip();
+            return framed.flip();
         }
-        writer.send(new ReplyRecord(framed, file, position, count));
     }
 }

@@ -32,7 +32,8 @@ public final class NfsProgram implements RpcService {
     private final HandleCodec handles;
     private final CallCounters counters;
 
-    public NfsProgram(ExportTable exports, HandleCodec handles, CallCounters counters) {
+    /** @param files where READ keeps the files it sends from open (the caller sweeps and closes it) */
+    public NfsProgram(ExportTable exports, HandleCodec handles, CallCounters counters, OpenFiles files) {
         this.exports = exports;
         this.handles = handles;
         this.counters = counters;
@@ -42,7 +43,7 @@ public final class NfsProgram implements RpcService {
         procedures[Nfs3.PROC_LOOKUP] = new LookupProc();
         procedures[Nfs3.PROC_ACCESS] = new AccessProc();
         procedures[Nfs3.PROC_READLINK] = new ReadlinkProc();
-        procedures[Nfs3.PROC_READ] = new ReadProc(counters);
+        procedures[Nfs3.PROC_READ] = new ReadProc(counters, files);
         procedures[Nfs3.PROC_READDIR] = new ReaddirProc(false);
         procedures[Nfs3.PROC_READDIRPLUS] = new ReaddirProc(true);
         procedures[Nfs3.PROC_FSSTAT] = new FsstatProc();
