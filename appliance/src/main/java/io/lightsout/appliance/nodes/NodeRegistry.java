@@ -27,6 +27,7 @@ public final class NodeRegistry {
     private final AuditLog audit;
     private final Clock clock;
     private final NodeAdmission admission;
+    private final BmcAccess.Cache access = new BmcAccess.Cache();
 
     public NodeRegistry(Jdbc jdbc, Vault vault, AuditLog audit, Clock clock, NodeAdmission admission) {
         this.jdbc = jdbc;
@@ -107,6 +108,7 @@ public final class NodeRegistry {
             audit.record(tx, by, "node.update", spec.name(), "success", null, source);
             return null;
         });
+        access.forget(id);
         return get(id);
     }
 
@@ -119,6 +121,7 @@ public final class NodeRegistry {
             audit.record(tx, by, "node.delete", old.name(), "success", null, source);
             return null;
         });
+        access.forget(id);
     }
 
     /**
@@ -147,6 +150,7 @@ public final class NodeRegistry {
                 return null;
             });
         }
+        access.forgetAll();
         errors.sort(java.util.Comparator.comparingInt(NodeCsv.RowError::line));
         // a row with several errors is one rejected row
         int rejected = (int) errors.stream().mapToInt(NodeCsv.RowError::line).distinct().count();
@@ -207,6 +211,7 @@ public final class NodeRegistry {
     /** Stores the certificate fingerprint seen on the first TLS call to the node's BMC. */
     public void pin(String nodeId, String sha256) {
         jdbc.update("UPDATE nodes SET cert_sha256 = ? WHERE id = ? AND cert_sha256 IS NULL", sha256, nodeId);
+        access.forget(nodeId);
     }
 
     /** Forgets the pinned certificate: the next call pins whatever the BMC presents (an admin's decision). */
@@ -217,6 +222,7 @@ public final class NodeRegistry {
             audit.record(tx, by, "node.retrust", n.name(), "success", "was " + n.certSha256(), source);
             return null;
         });
+        access.forget(nodeId);
     }
 
     /** Records the power state last read. */
@@ -224,6 +230,11 @@ public final class NodeRegistry {
         String detail = reading.detail().length() > 500 ? reading.detail().substring(0, 500) : reading.detail();
         jdbc.update("UPDATE nodes SET power_state = ?, power_detail = ?, power_read_at = ? WHERE id = ?",
                 reading.state().name(), detail, reading.readAt().toEpochMilli(), nodeId);
+    }
+
+    /** What a BMC call needs of the node (for drivers only, never the API), read at most {@link BmcAccess#TTL} ago. */
+    public Optional<BmcAccess> bmcAccess(String nodeId) {
+        return access.get(nodeId, id -> find(id).map(n -> new BmcAccess(n, username(n), password(n))));
     }
 
     /** The password of the node's own account or of its credential profile (for drivers only, never the API). */

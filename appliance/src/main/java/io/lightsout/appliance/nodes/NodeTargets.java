@@ -61,13 +61,14 @@ public final class NodeTargets implements BmcEndpoints {
 
     @Override
     public WsmanEndpoint endpoint(BmcTarget target) throws BmcException {
-        Node n = registry.find(target.nodeId()).orElseThrow(() -> new BmcException(BmcException.Reason.UNSUPPORTED,
-                "node " + target.nodeId() + " is not in the registry"));
+        BmcAccess access = registry.bmcAccess(target.nodeId()).orElseThrow(() -> new BmcException(
+                BmcException.Reason.UNSUPPORTED, "node " + target.nodeId() + " is not in the registry"));
+        Node n = access.node();
         if (!n.type().hasBmc()) {
             throw new BmcException(BmcException.Reason.UNSUPPORTED, "node " + n.name() + " has no BMC");
         }
-        String user = registry.username(n).orElse(null);
-        String password = registry.password(n).orElse(null);
+        String user = access.username().orElse(null);
+        String password = access.password().orElse(null);
         if (user == null || password == null) {
             throw new BmcException(BmcException.Reason.AUTH_FAILED, "node " + n.name()
                     + " has no usable credentials (credential profile without a password?)");

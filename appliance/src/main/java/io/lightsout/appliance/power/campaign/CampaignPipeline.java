@@ -29,8 +29,10 @@ import java.util.concurrent.TimeUnit;
  * The wake phase of one window as a pipeline driven from the engine's thread. Three streams overlap instead of
  * taking turns:
  * <ul>
- * <li>first-attempt reads run ahead of the sends, but only as far as the pace will send within {@link #READ_AHEAD},
- *     so each node's state is read shortly before its power-on, never long before;</li>
+ * <li>first-attempt reads run ahead of the sends: as many are in flight as the pace will send within
+ *     {@link #READ_AHEAD} plus the reads' own recent latency (Little's law), so that slow reads — a cold TLS handshake
+ *     with a busy BMC — do not slow the pace, while a node read as off still waits about {@link #READ_AHEAD} at
+ *     most for its power-on;</li>
  * <li>power-ons go out from this thread at the token-bucket rate as soon as a node read as off is queued; each runs
  *     on its own task and posts its outcome, so the sender never waits for a power-on or for a batch;</li>
  * <li>verification and retry checks are reads due at their own time, read alongside the sends.</li>
@@ -45,6 +47,8 @@ final class CampaignPipeline {
 
     /** How far first-attempt reads run ahead of their power-on, in time at the campaign's pace (at least 1 node). */
     static final Duration READ_AHEAD = Duration.ofSeconds(1);
+    /** The read latency the read-ahead covers at most (beyond it, reads are failing rather than slow). */
+    private static final Duration MAX_COVERED_LATENCY = Duration.ofSeconds(10);
     /**
      * Checks (verification and retry reads) in flight at most: half the read-ahead, so that together with the
      * first-attempt reads and the power-ons they leave room under the BMC executor's global limit and never crowd
@@ -69,6 +73,8 @@ final class CampaignPipeline {
     private final Executor tasks;
     private final TokenBucket pace;
     private final int readAhead;
+    /** Recent latency of first-attempt reads (moving average, nanoseconds), submission to result taken in. */
+    private double readLatencyNanos;
     private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
     /** Node ids being read or sent. */
     private final Set<String> inFlight = new HashSet<>();
@@ -167,7 +173,8 @@ final class CampaignPipeline {
         }
         MethodRule rule = run.spec().method();
         List<TargetState> unsupported = new ArrayList<>();
-        while (!sendingClosed && toSend.size() + firstReadsInFlight < readAhead) {
+        int reading = readAhead + readsCoveringLatency();
+        while (!sendingClosed && toSend.size() < readAhead && toSend.size() + firstReadsInFlight < reading) {
             BmcTarget target = run.nextFirstAttempt().orElse(null);
             if (target == null) {
                 break;
@@ -180,6 +187,12 @@ final class CampaignPipeline {
             read(target, now, true);
         }
         run.record(unsupported);
+    }
+
+    /** First-attempt reads that complete within one read latency at the campaign's pace. */
+    private int readsCoveringLatency() {
+        double seconds = Math.min(readLatencyNanos, MAX_COVERED_LATENCY.toNanos()) / 1e9;
+        return (int) Math.ceil(run.spec().powerOnsPerSecond() * seconds);
     }
 
     private void read(BmcTarget target, Instant at, boolean first) {
@@ -284,6 +297,8 @@ final class CampaignPipeline {
     private void onRead(Read read, List<TargetState> settled) {
         if (read.first()) {
             firstReadsInFlight--;
+            long latency = Math.max(0, Duration.between(read.at(), clock.instant()).toNanos());
+            readLatencyNanos = readLatencyNanos == 0 ? latency : 0.9 * readLatencyNanos + 0.1 * latency;
         } else {
             checksInFlight--;
         }

@@ -1,0 +1,55 @@
+package io.lightsout.appliance.nodes;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What a BMC call needs of a node — the node and its account, password decrypted — as read moments ago. Every call
+ * to a BMC needs it, and a campaign makes hundreds a second (a read, then a power-on, then verification reads): read
+ * from the database and the vault for each, they queue for the connection pool. So it is kept for {@link #TTL}
+ * after it was read, and dropped at once when the registry changes the node (edit, import, delete, pin, re-trust).
+ * A credential profile edited elsewhere is seen within {@link #TTL}.
+ *
+ * @param node     the node
+ * @param username the account's user name, if any
+ * @param password the account's password, if any (never logged: {@link #toString} leaves it out)
+ */
+public record BmcAccess(Node node, Optional<String> username, Optional<String> password) {
+
+    /** How long a read access is used for further calls. */
+    public static final java.time.Duration TTL = java.time.Duration.ofSeconds(5);
+
+    @Override
+    public String toString() {
+        return "BmcAccess[node=" + node.id() + ", username=" + username.orElse("-") + ", password=***]";
+    }
+
+    /** Accesses by node id, each kept {@link #TTL} from when it was read. */
+    static final class Cache {
+        private record Entry(BmcAccess access, long readAtNanos) {
+        }
+
+        private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+        /** The node's access, read with {@code read} when there is none younger than {@link #TTL}. */
+        Optional<BmcAccess> get(String nodeId, Function<String, Optional<BmcAccess>> read) {
+            Entry e = entries.get(nodeId);
+            long now = System.nanoTime();
+            if (e != null && now - e.readAtNanos() < TTL.toNanos()) {
+                return Optional.of(e.access());
+            }
+            Optional<BmcAccess> access = read.apply(nodeId);
+            access.ifPresentOrElse(a -> entries.put(nodeId, new Entry(a, now)), () -> entries.remove(nodeId));
+            return access;
+        }
+
+        void forget(String nodeId) {
+            entries.remove(nodeId);
+        }
+
+        void forgetAll() {
+            entries.clear();
+        }
+    }
+}

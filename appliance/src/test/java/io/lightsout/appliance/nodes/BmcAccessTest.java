@@ -1,0 +1,53 @@
+package io.lightsout.appliance.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lightsout.appliance.TestAppliance;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The BMC access a call uses is kept briefly, but never outlives a change the registry makes to the node. */
+class BmcAccessTest {
+    private static TestAppliance appliance;
+    private static NodeRegistry nodes;
+
+    @BeforeAll
+    static void start() {
+        appliance = TestAppliance.started(Clock.systemUTC(), Map.of());
+        nodes = appliance.appliance().nodes();
+    }
+
+    @AfterAll
+    static void stop() {
+        appliance.close();
+    }
+
+    private static NodeInput idrac(String password) {
+        return new NodeInput("access-1", "IDRAC", null, "127.99.1.1", "443", null, null, "root", password,
+                null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void anEditAPinAndADeleteAreSeenByTheNextCall() {
+        Node n = nodes.create(idrac("first-secret"), "test", "test");
+        BmcAccess first = nodes.bmcAccess(n.id()).orElseThrow();
+        assertThat(first.password()).contains("first-secret");
+        assertThat(first.toString()).doesNotContain("first-secret");
+        assertThat(nodes.bmcAccess(n.id()).orElseThrow()).isSameAs(first); // kept: no query, no decryption
+
+        nodes.update(n.id(), idrac("second-secret"), "test", "test");
+        assertThat(nodes.bmcAccess(n.id()).orElseThrow().password()).contains("second-secret");
+
+        nodes.pin(n.id(), "ab".repeat(32));
+        assertThat(nodes.bmcAccess(n.id()).orElseThrow().node().certSha256()).isEqualTo("ab".repeat(32));
+
+        nodes.retrust(n.id(), "test", "test");
+        assertThat(nodes.bmcAccess(n.id()).orElseThrow().node().certSha256()).isNull();
+
+        nodes.delete(n.id(), "test", "test");
+        assertThat(nodes.bmcAccess(n.id())).isEmpty();
+    }
+}
