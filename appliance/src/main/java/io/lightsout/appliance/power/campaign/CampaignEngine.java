@@ -87,26 +87,25 @@ public final class CampaignEngine {
                 continue; // REQUESTED from before a restart stays as it is: at most once
             }
             if (!executor.supports(target, off)) {
-                decided.add(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE, "no BMC to power it off"));
+                decided.add(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE));
                 continue;
             }
-            decided.add(state.withPowerOff(TargetState.PowerOff.REQUESTED, "graceful shutdown requested"));
+            decided.add(state.withPowerOff(TargetState.PowerOff.REQUESTED));
             toPowerOff.add(target);
         }
         run.saveAll(decided); // REQUESTED is written before any power-off goes out
-        Map<BmcTarget, PowerOffResult> results = all(threads, toPowerOff, t -> {
+        Map<BmcTarget, Optional<String>> errors = all(threads, toPowerOff, t -> {
             try {
-                return new PowerOffResult(TargetState.PowerOff.DONE, "shut down: " + executor.execute(t, off).detail());
+                executor.execute(t, off);
+                return Optional.empty();
             } catch (BmcException e) {
-                return new PowerOffResult(TargetState.PowerOff.FAILED, e.getMessage());
+                return Optional.of(e.getMessage());
             }
         });
         List<TargetState> done = new ArrayList<>();
-        results.forEach((t, r) -> done.add(run.state(t).withPowerOff(r.outcome(), r.detail())));
+        errors.forEach((t, error) -> done.add(error.map(run.state(t)::powerOffFailed)
+                .orElseGet(() -> run.state(t).withPowerOff(TargetState.PowerOff.DONE))));
         run.saveAll(done);
-    }
-
-    private record PowerOffResult(TargetState.PowerOff outcome, String detail) {
     }
 
     /** A power-off task; it reports failures in its result, so only interruption escapes. */

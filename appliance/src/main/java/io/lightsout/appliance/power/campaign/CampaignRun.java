@@ -2,6 +2,7 @@ package io.lightsout.appliance.power.campaign;
 
 import io.lightsout.appliance.bmc.BmcException;
 import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.ReachabilityProbe;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -211,8 +212,7 @@ final class CampaignRun {
                 continue;
             }
             if (s.status() == TargetStatus.SENT) {
-                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
-                        + " time(s) but not seen on by the deadline; last: " + s.detail()));
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, notSeenOn(t, s)));
             } else if (s.attempts() == 0) {
                 closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
             } else {
@@ -223,6 +223,20 @@ final class CampaignRun {
         }
         saveAll(closed);
         neverAttempted.clear();
+    }
+
+    /** Why a target that was sent a power-on failed; nothing acknowledges a magic packet, so WoL says what was seen. */
+    private static String notSeenOn(BmcTarget t, TargetState s) {
+        if (s.method().filter(m -> m == WakeMethod.WOL).isEmpty()) {
+            return "power-on accepted " + s.attempts() + " time(s) but not seen on by the deadline; last: "
+                    + s.detail();
+        }
+        String where = t.wol().map(w -> switch (w.probe()) {
+            case ReachabilityProbe.TcpConnect c -> "on " + c.host().getHostAddress() + ":" + c.port();
+            case ReachabilityProbe.IcmpEcho e -> "to ping from " + e.host().getHostAddress();
+        }).orElse("from its OS");
+        return "magic packets sent " + s.attempts() + " time(s), no answer " + where + " by the deadline; last: "
+                + s.detail();
     }
 
     /** States in target order. */

@@ -159,6 +159,7 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(idrac.count("woken", off)).isEqualTo(1);
         assertThat(idrac.count("was-on", off)).isZero();
         assertThat(s.get("woken").powerOff()).isEqualTo(TargetState.PowerOff.DONE);
+        assertThat(s.get("woken").detail()).as("the verification evidence stays").isEqualTo("fake");
         assertThat(s.get("was-on").powerOff()).isEqualTo(TargetState.PowerOff.NONE);
         assertThat(s.get("pc").powerOff()).isEqualTo(TargetState.PowerOff.NOT_POSSIBLE);
         assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));
