@@ -2,6 +2,8 @@ package io.lightsout.appliance.power.campaign;
 
 import io.lightsout.appliance.bmc.BmcException;
 import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.PowerReading;
+import io.lightsout.appliance.bmc.PowerState;
 import io.lightsout.appliance.bmc.ReachabilityProbe;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,13 +47,13 @@ final class CampaignRun {
     private record Check(Instant at, int order, String nodeId) {
     }
 
-    /** Loads the run's saved states; {@code writes} runs the store writes. */
-    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, Executor writes) {
+    /** Loads the run's saved states; {@code writes} runs the store writes (and hands readings to {@code sink}). */
+    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, ReadingSink sink, Executor writes) {
         this.spec = spec;
         this.window = window;
         this.runId = spec.id() + "@" + window.start();
         this.store = store;
-        this.writer = new StateWriter(store, runId, writes);
+        this.writer = new StateWriter(store, runId, sink, writes);
         Map<String, TargetState> saved = store.load(runId);
         for (BmcTarget t : spec.targets()) {
             TargetState s = saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId()));
@@ -101,6 +103,13 @@ final class CampaignRun {
     void saveAll(List<TargetState> batch) throws InterruptedException {
         record(batch);
         writer.flush();
+    }
+
+    /** Notes what a read saw on the node, for the nodes' own power state; written with the next write. */
+    void noteReading(BmcTarget target, PowerReading reading) {
+        if (reading.state() != PowerState.UNKNOWN) {
+            writer.reading(target.nodeId(), reading);
+        }
     }
 
     /** Takes transitions into effect for the engine now; the store gets them with a later write. */

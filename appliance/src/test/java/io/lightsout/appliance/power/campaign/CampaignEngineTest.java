@@ -37,6 +37,11 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(idrac.count("fast", ON)).isEqualTo(1);
         assertThat(idrac.count("up", ON)).isZero();
         assertThat(idrac.count("dead", ON)).isEqualTo(3);
+        // the nodes learn what the campaign read, with the time read, in batches behind the sender
+        assertThat(nodeStates.get("fast").state()).isEqualTo(PowerState.ON);
+        assertThat(nodeStates.get("fast").readAt()).isEqualTo(START.plusSeconds(120));
+        assertThat(nodeStates.get("up").state()).isEqualTo(PowerState.ON);
+        assertThat(nodeStates.get("dead").state()).isEqualTo(PowerState.OFF);
         // paced at 1000/s: "dead" went out 1 ms after "fast", and its retries keep that offset
         assertThat(s.get("dead").lastAttemptAt()).contains(START.plus(Duration.ofMinutes(20)).plusMillis(1));
         assertThat(s.get("fast").lastAttemptAt()).contains(START);
@@ -144,6 +149,20 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 6);
         // n0 was verified (its check 1 s after its power-on read it off, the next one on) before n5 was sent
         assertThat(byNode(report).get("n0").doneAt()).contains(START.plusSeconds(2));
+    }
+
+    @Test
+    void aReadingSinkThatFailsDoesNotStopTheCampaign() throws Exception {
+        idrac.bootDelay("a", Duration.ofSeconds(30));
+        sink = readings -> {
+            sinkCalls.incrementAndGet();
+            throw new IllegalStateException("database gone");
+        };
+        Map<String, TargetState> s = byNode(run(spec(List.of(server("a"), server("b")), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON)));
+        assertThat(s.get("a").status()).isEqualTo(TargetStatus.VERIFIED);
+        assertThat(sinkCalls.get()).isPositive();
+        assertThat(store.load("night-1@" + START)).hasSize(2);
     }
 
     @Test
