@@ -33,35 +33,28 @@ class CampaignWatchCliTest {
              TestAppliance t = TestAppliance.started(Clock.systemUTC(), Map.of())) {
             Path csv = dir.resolve("lab.csv");
             lab.writeInventory(csv);
-            Path token = dir.resolve("token");
-            Files.writeString(token, t.appliance().tokens().create("test", "cli", "admin", null).token());
-            String[] client = {"--url", "https://127.0.0.1:" + t.appliance().httpsPort(), "--token-file",
-                token.toString(), "--trust-fingerprint", t.appliance().tls().info().sha256()};
-            assertThat(CommandLineTest.run("", concat(new String[] {"nodes", "import", csv.toString()}, client))
-                    .code()).isZero();
+            String[] client = CommandLineTest.clientOptions(t, dir);
+            assertThat(CommandLineTest.cli(client, "nodes", "import", csv.toString()).code()).isZero();
             lab.bmcs().getFirst().setPowerState(io.lightsout.lab.PowerState.OFF);
 
-            Run created = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "minutely",
-                "--all", "--recurrence", "* * * * *", "--time-zone", "UTC", "--deadline", "15s", "--retries", "0",
-                "--verify-interval", "1s"}, client));
+            Run created = CommandLineTest.cli(client, "campaigns", "create", "--name", "minutely", "--all",
+                    "--recurrence", "* * * * *", "--time-zone", "UTC", "--deadline", "15s", "--retries", "0",
+                    "--verify-interval", "1s");
             assertThat(created.code()).as(created.err()).isZero();
             String id = created.out().strip();
-            Run watch = CommandLineTest.run("", concat(new String[] {"campaigns", "watch", id, "--interval", "1"},
-                    client));
+            Run watch = CommandLineTest.cli(client, "campaigns", "watch", id, "--interval", "1");
             assertThat(watch.code()).as(watch.err() + watch.out()).isZero();
             assertThat(watch.out()).containsPattern("window of \\S+ done: woken 1, already on 0, failed 0, pending 0;"
                     + " the campaign recurs, next window \\S+");
             assertThat(lab.bmcs().getFirst().boots()).isEqualTo(1);
             assertThat(watch.out()).as("not a terminal: a line per change, no carriage returns").doesNotContain("\r");
 
-            Run later = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "later",
-                "--all", "--start", Instant.now().plusSeconds(3600).toString()}, client));
+            Run later = CommandLineTest.cli(client, "campaigns", "create", "--name", "later", "--all", "--start",
+                    Instant.now().plusSeconds(3600).toString());
             assertThat(later.code()).as(later.err()).isZero();
             String laterId = later.out().strip();
-            assertThat(CommandLineTest.run("", concat(new String[] {"campaigns", "cancel", laterId}, client)).code())
-                    .isZero();
-            Run cancelled = CommandLineTest.run("", concat(new String[] {"campaigns", "watch", laterId, "--interval",
-                "1"}, client));
+            assertThat(CommandLineTest.cli(client, "campaigns", "cancel", laterId).code()).isZero();
+            Run cancelled = CommandLineTest.cli(client, "campaigns", "watch", laterId, "--interval", "1");
             assertThat(cancelled.code()).isEqualTo(3);
             assertThat(cancelled.err()).contains("campaign " + laterId + " was cancelled");
         } finally {
@@ -87,11 +80,5 @@ class CampaignWatchCliTest {
         lines.end();
         assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo("a" + System.lineSeparator() + "b"
                 + System.lineSeparator());
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
