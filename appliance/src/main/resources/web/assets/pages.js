@@ -16,6 +16,8 @@ export const PAGES = Object.freeze([
     load: () => import('./pages/nodes.js')},
   {route: 'nodes/:id', title: 'Node', parent: 'nodes', permission: 'read',
     load: () => import('./pages/node.js')},
+  {route: 'groups', title: 'Groups', group: 'Fleet', key: 'r', permission: 'read',
+    load: () => import('./pages/groups.js')},
   {route: 'campaigns', title: 'Wake campaigns', group: 'Fleet', key: 'w', permission: 'read',
     load: () => import('./pages/campaigns.js')},
   {route: 'campaigns/:id', title: 'Wake campaign', parent: 'campaigns', permission: 'read',

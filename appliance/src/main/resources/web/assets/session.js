@@ -16,6 +16,7 @@ const PERMISSIONS = Object.freeze({
   'tls.manage': ['admin'],
   'shares.manage': ['admin'],
   'nodes.manage': ['admin'],
+  'groups.manage': ['admin', 'operator'],
   'power.act': ['admin', 'operator'],
   'support.bundle': ['admin'],
 });

@@ -267,7 +267,8 @@ public final class Appliance implements AutoCloseable {
                 config.get(Keys.BMC_QUEUE_TIMEOUT)));
         PowerService power = new PowerService(bmc, new PowerPolicy(), new InFlightActions(clock), clock);
         powerActions = new PowerActions(nodes, nodeTargets, power, audit);
-        powerSync = new PowerSync(nodes, nodeTargets, power, audit, clock, config.get(Keys.POWER_SYNC_INTERVAL),
+        powerSync = new PowerSync(nodes, nodeTargets, power, audit, clock, config.get(Keys.POWER_SYNC_FIRST_DELAY),
+                config.get(Keys.POWER_SYNC_INTERVAL),
                 config.get(Keys.POWER_SYNC_JITTER), config.get(Keys.POWER_SYNC_FAILURES),
                 config.get(Keys.POWER_SYNC_CONCURRENCY));
         powerSync.start();

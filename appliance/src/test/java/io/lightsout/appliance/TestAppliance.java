@@ -42,6 +42,8 @@ public final class TestAppliance implements AutoCloseable {
     public static TestAppliance start(Path data, boolean ownsData, Clock clock, Map<String, String> sets) {
         Map<String, String> all = new HashMap<>(Map.of("bind.address", "127.0.0.1", "https.port", "0",
                 "http.port", "0", "tls.hostname", "localhost", "nfs.enabled", "false"));
+        // tests count lab calls: no background sweep unless a test asks for one (power.sync-first-delay)
+        all.put("power.sync-first-delay", "1h");
         all.putAll(sets);
         try {
             ApplianceConfig config = ApplianceConfig.load(data, null, all);

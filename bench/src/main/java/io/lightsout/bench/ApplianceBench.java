@@ -43,7 +43,7 @@ public final class ApplianceBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Appliance a = new Appliance(ApplianceConfig.load(data, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN",
-                "nfs.enabled", "false"))).start()) {
+                "nfs.enabled", "false", "power.sync-first-delay", "1d"))).start()) {
             System.out.printf("start-up (first boot, in-process): %d ms (listeners %d ms)%n",
                     (System.nanoTime() - t0) / 1_000_000, a.startupTime().toMillis());
             a.accounts().setup(ADMIN, "Bench-readonly-pass1", "bench");

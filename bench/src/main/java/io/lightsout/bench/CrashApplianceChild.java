@@ -19,7 +19,7 @@ public final class CrashApplianceChild {
         Path data = Path.of(args[0]);
         Appliance a = new Appliance(ApplianceConfig.load(data, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN",
-                "power.sync-interval", "1d", "nfs.enabled", "false"))).start();
+                "power.sync-interval", "1d", "power.sync-first-delay", "1d", "nfs.enabled", "false"))).start();
         Path token = data.resolve("token.txt");
         if (!Files.exists(token)) {
             a.accounts().setup("Bench-admin-pass1", "Bench-readonly-pass1", "bench");

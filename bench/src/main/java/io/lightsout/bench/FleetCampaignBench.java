@@ -79,6 +79,7 @@ public final class FleetCampaignBench implements Callable<Integer> {
                      Map.entry("wol.port", String.valueOf(port)),
                      Map.entry("wol.rate.global", "100000"), Map.entry("wol.rate.per-subnet", "100000"),
                      Map.entry("wol.burst", "100"), Map.entry("power.sync-interval", "1d"),
+                     Map.entry("power.sync-first-delay", "1d"),
                      Map.entry("power.sync-concurrency", "1024"), Map.entry("bmc.limit.global", "1024"),
                      Map.entry("bmc.limit.per-site", "1024")))).start()) {
             System.out.printf("labs ready: %d iDRACs (%d ms latency, HTTPS) + %d WoL machines, each lab in a child"

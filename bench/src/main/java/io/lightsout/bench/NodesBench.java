@@ -39,7 +39,7 @@ public final class NodesBench implements Callable<Integer> {
         Path data = Files.createTempDirectory("lightsout-bench-nodes-");
         try (Appliance a = new Appliance(ApplianceConfig.load(data, null, Map.of("bind.address", "127.0.0.1",
                 "https.port", "0", "http.port", "0", "tls.hostname", "localhost", "log.level", "WARN",
-                "nfs.enabled", "false"))).start()) {
+                "nfs.enabled", "false", "power.sync-first-delay", "1d"))).start()) {
             a.accounts().setup("Bench-admin-pass1", "Bench-readonly-pass1", "bench");
             String token = a.tokens().create("bench", "bench", "admin", null).token();
             HttpClient http = HttpClient.newBuilder().sslContext(Trust.pinned(a.tls().info().sha256()))

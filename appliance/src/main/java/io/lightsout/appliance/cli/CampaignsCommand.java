@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -146,7 +147,10 @@ public final class CampaignsCommand implements Runnable {
         }
     }
 
-    @Command(name = "watch", description = "Show a progress bar until the campaign ends.", mixinStandardHelpOptions = true)
+    @Command(name = "watch", description = {"Show a campaign's progress until it ends; a recurring campaign's until its"
+            + " current (or next) window is done. On a terminal one progress bar is redrawn, otherwise a line is printed"
+            + " per change.", "Exit code: 0 every node woken or already on, 2 some failed, 3 cancelled."},
+            mixinStandardHelpOptions = true)
     static final class Watch implements Callable<Integer> {
         @Mixin
         ClientOptions options;
@@ -159,21 +163,40 @@ public final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode c = new ProgressWatch(options.client(), "/api/v1/wake-campaigns/" + NodesCommand.enc(id),
-                    Duration.ofSeconds(interval)).until(
-                    d -> d.path("state").asText().equals("done") || d.path("state").asText().equals("cancelled"),
-                    Watch::bar, System.out::println);
+            ApiClient client = options.client();
+            String path = "/api/v1/wake-campaigns/" + NodesCommand.enc(id);
+            // a recurring campaign never ends: follow its current (or next) window until it becomes the last one
+            AtomicReference<String> window = new AtomicReference<>();
+            JsonNode c = new ProgressWatch(client, path, Duration.ofSeconds(interval)).until(d -> {
+                window.compareAndSet(null, d.path("start").asText());
+                String state = d.path("state").asText();
+                return state.equals("done") || state.equals("cancelled") || d.hasNonNull("recurrence")
+                        && window.get().equals(d.path("lastStart").asText());
+            }, Watch::bar, ProgressWatch.Display.stdout());
+            if (c.path("state").asText().equals("cancelled")) {
+                System.err.println("campaign " + id + " was cancelled: " + counts(c.path("progress")));
+                return 3;
+            }
+            if (!c.path("state").asText().equals("done")) {
+                JsonNode last = client.get(path + "/report?window=last").path("counts");
+                System.out.println("window of " + window.get() + " done: " + counts(last) + "; the campaign recurs,"
+                        + " next window " + c.path("start").asText());
+                return last.path("failed").asInt() == 0 ? 0 : 2;
+            }
             return c.path("progress").path("failed").asInt() == 0 ? 0 : 2;
+        }
+
+        private static String counts(JsonNode p) {
+            return String.format("woken %d, already on %d, failed %d, pending %d", p.path("woken").asInt(),
+                    p.path("alreadyOn").asInt(), p.path("failed").asInt(), p.path("pending").asInt());
         }
 
         static String bar(JsonNode c) {
             JsonNode p = c.path("progress");
             int percent = p.path("percentDone").asInt();
             int filled = percent * 30 / 100;
-            return String.format("[%s%s] %3d%%  %s: woken %d, already on %d, failed %d, pending %d",
-                    "#".repeat(filled), ".".repeat(30 - filled), percent, c.path("state").asText(),
-                    p.path("woken").asInt(), p.path("alreadyOn").asInt(), p.path("failed").asInt(),
-                    p.path("pending").asInt());
+            return String.format("[%s%s] %3d%%  %s: %s", "#".repeat(filled), ".".repeat(30 - filled), percent,
+                    c.path("state").asText(), counts(p));
         }
     }
 

@@ -103,7 +103,7 @@ public final class JobsCommand implements Runnable {
                 d -> FINAL.contains(d.path("state").asText()),
                 d -> "job " + id + ": " + d.path("state").asText() + " " + d.path("progress").path("done").asInt()
                         + "/" + d.path("progress").path("total").asInt(),
-                json ? line -> { } : System.out::println);
+                json ? ProgressWatch.Display.quiet() : ProgressWatch.Display.stdout());
         print(j, json);
         return exitCode(j);
     }

@@ -61,6 +61,8 @@ public final class Keys {
             "UDP port magic packets are sent to (9 = discard, the usual; 7 = echo).");
     public static final Key<Duration> POWER_SYNC_INTERVAL = key("power.sync-interval", Keys::duration,
             Duration.ofMinutes(5), "How often every node's power state is read in the background.");
+    public static final Key<Duration> POWER_SYNC_FIRST_DELAY = key("power.sync-first-delay", Keys::duration,
+            Duration.ofSeconds(15), "How long after start the first power-state sweep runs (then every interval).");
     public static final Key<Duration> POWER_SYNC_JITTER = key("power.sync-jitter", Keys::duration,
             Duration.ofSeconds(30), "Random extra delay up to this long before each power-state sweep.");
     public static final Key<Integer> POWER_SYNC_FAILURES = key("power.sync-failures", positive(100), 3,
@@ -112,7 +114,8 @@ public final class Keys {
             NFS_BIND_ADDRESS, NFS_PORT,
             MOUNTD_PORT, PORTMAP_PORT, HOSTNAME, SESSION_IDLE_TIMEOUT, SESSION_MAX, LOGIN_MAX_FAILURES,
             LOGIN_LOCKOUT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, JOBS_CONCURRENCY,
-            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_JITTER, POWER_SYNC_FAILURES, POWER_SYNC_CONCURRENCY,
+            WOL_PORT, POWER_SYNC_INTERVAL, POWER_SYNC_FIRST_DELAY, POWER_SYNC_JITTER, POWER_SYNC_FAILURES,
+            POWER_SYNC_CONCURRENCY,
             BMC_LIMIT_PER_BMC, BMC_LIMIT_PER_SITE, BMC_LIMIT_GLOBAL, BMC_CALL_TIMEOUT, BMC_QUEUE_TIMEOUT,
             BMC_CONNECT_TIMEOUT, BMC_RESPONSE_TIMEOUT, WOL_REPEATS, WOL_REPEAT_INTERVAL, WOL_RATE_GLOBAL,
             WOL_RATE_PER_SUBNET, WOL_BURST, TIME_ZONE, CAMPAIGN_RATE, CAMPAIGN_RETRIES, CAMPAIGN_RETRY_DELAY,

@@ -225,11 +225,25 @@ public final class NodeRegistry {
         access.forget(nodeId);
     }
 
-    /** Records the power state last read. */
+    /** Records the power state last read, unless the node holds a later reading already. */
     public void recordPower(String nodeId, PowerReading reading) {
+        recordPower(jdbc, nodeId, reading);
+    }
+
+    /** {@link #recordPower} for many nodes in one transaction (campaigns hand over their reads in batches). */
+    public void recordPowerAll(Map<String, PowerReading> readings) {
+        jdbc.transaction(tx -> {
+            readings.forEach((id, r) -> recordPower(tx, id, r));
+            return null;
+        });
+    }
+
+    private static void recordPower(Sql sql, String nodeId, PowerReading reading) {
+        // readings race (the power sync, a campaign, a read now): the one read last wins, not the one written last
         String detail = reading.detail().length() > 500 ? reading.detail().substring(0, 500) : reading.detail();
-        jdbc.update("UPDATE nodes SET power_state = ?, power_detail = ?, power_read_at = ? WHERE id = ?",
-                reading.state().name(), detail, reading.readAt().toEpochMilli(), nodeId);
+        sql.update("UPDATE nodes SET power_state = ?, power_detail = ?, power_read_at = ? WHERE id = ?"
+                        + " AND (power_read_at IS NULL OR power_read_at <= ?)", reading.state().name(), detail,
+                reading.readAt().toEpochMilli(), nodeId, reading.readAt().toEpochMilli());
     }
 
     /** What a BMC call needs of the node (for drivers only, never the API), read at most {@link BmcAccess#TTL} ago. */

@@ -35,6 +35,7 @@ public final class PowerSync implements AutoCloseable {
     private final PowerService power;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration firstDelay;
     private final Duration interval;
     private final Duration jitter;
     private final int failuresBeforeUnknown;
@@ -47,10 +48,14 @@ public final class PowerSync implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong overruns = new java.util.concurrent.atomic.AtomicLong();
 
     public PowerSync(NodeRegistry nodes, NodeTargets targets, PowerService power, AuditLog audit, Clock clock,
-                     Duration interval, Duration jitter, int failuresBeforeUnknown, int concurrency) {
-        if (!interval.isPositive() || jitter.isNegative() || failuresBeforeUnknown < 1 || concurrency < 1) {
-            throw new IllegalArgumentException("power sync: interval > 0, jitter >= 0, failures >= 1, concurrency >= 1");
+                     Duration firstDelay, Duration interval, Duration jitter, int failuresBeforeUnknown,
+                     int concurrency) {
+        if (firstDelay.isNegative() || !interval.isPositive() || jitter.isNegative() || failuresBeforeUnknown < 1
+                || concurrency < 1) {
+            throw new IllegalArgumentException("power sync: first delay >= 0, interval > 0, jitter >= 0,"
+                    + " failures >= 1, concurrency >= 1");
         }
+        this.firstDelay = firstDelay;
         this.nodes = nodes;
         this.targets = targets;
         this.power = power;
@@ -62,14 +67,15 @@ public final class PowerSync implements AutoCloseable {
         this.concurrency = concurrency;
     }
 
-    /** Schedules sweeps: the first after one interval, each next one an interval (plus jitter) after the last ends. */
+    /**
+     * Schedules sweeps: the first after the first delay (so that nodes read NOT READ only briefly after a start),
+     * each next one an interval (plus jitter) after the last ends.
+     */
     public void start() {
-        schedule();
+        schedule(firstDelay.toMillis());
     }
 
-    private void schedule() {
-        long delay = interval.toMillis() + (jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(
-                jitter.toMillis() + 1));
+    private void schedule(long delay) {
         timer.schedule(() -> {
             try {
                 sweep();
@@ -78,7 +84,8 @@ public final class PowerSync implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("power sync sweep failed: {}", e.toString());
             }
-            schedule();
+            schedule(interval.toMillis() + (jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(
+                    jitter.toMillis() + 1)));
         }, delay, TimeUnit.MILLISECONDS);
     }
 

@@ -41,6 +41,21 @@ class CommandLineTest {
         }
     }
 
+    /** The client options for {@code t} with an admin token in a file under {@code dir}. */
+    static String[] clientOptions(TestAppliance t, Path dir) throws java.io.IOException {
+        Path token = dir.resolve("token");
+        Files.writeString(token, t.appliance().tokens().create("test", "cli", "admin", null).token());
+        return new String[] {"--url", "https://127.0.0.1:" + t.appliance().httpsPort(), "--token-file",
+            token.toString(), "--trust-fingerprint", t.appliance().tls().info().sha256()};
+    }
+
+    /** Runs {@code args} followed by the {@code client} options, with empty standard input. */
+    static Run cli(String[] client, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + client.length);
+        System.arraycopy(client, 0, all, args.length, client.length);
+        return run("", all);
+    }
+
     @Test
     void setupReadsTwoPasswordsAndTokenCreatePrintsAWorkingToken() throws Exception {
         Path data = Files.createTempDirectory("cli-test-");

@@ -66,6 +66,12 @@ class CampaignApiTest {
                 }
             });
             lab.bmcs().forEach(b -> assertThat(b.powerState()).isEqualTo(io.lightsout.lab.PowerState.ON));
+            // the nodes learned it from the campaign's reads (the power sync has not run: TestAppliance holds it off)
+            lab.bmcs().forEach(b -> {
+                JsonNode node = http.get("/api/v1/nodes?q=" + b.address(), op).json().path("items").get(0);
+                assertThat(node.path("power").path("state").asText()).as(node.toString()).isEqualTo("ON");
+                assertThat(node.path("power").path("readAt").isTextual()).as(node.toString()).isTrue();
+            });
             assertThat(lab.bmcs().get(0).boots()).isZero();
             if (neverWake > 0) {
                 assertThat(report.path("failures").path("NOT_VERIFIED_BY_DEADLINE").asInt()).as(report.toString())

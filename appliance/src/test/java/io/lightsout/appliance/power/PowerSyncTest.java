@@ -63,6 +63,28 @@ class PowerSyncTest {
         }
     }
 
+    @Test
+    void theFirstSweepRunsTheFirstDelayAfterStartNotAWholeInterval() throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String base = "127." + r.nextInt(64, 128) + "." + r.nextInt(256) + ".1";
+        Path csv = Files.createTempFile("sync", ".csv");
+        try (Lab lab = Lab.builder().idrac(1).base(base).idracPort(0).start();
+             TestAppliance t = TestAppliance.started(Clock.systemUTC(), Map.of("power.sync-interval", "1h",
+                     "power.sync-first-delay", "5s"))) {
+            lab.writeInventory(csv);
+            assertThat(t.appliance().nodes().importCsv(Files.readString(csv), "test", null).imported()).isEqualTo(1);
+            SimulatedBmc idrac = lab.bmcs().getFirst();
+            idrac.setPowerState(io.lightsout.lab.PowerState.ON);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> state(t, idrac).equals("ON"));
+            StringBuilder metrics = new StringBuilder();
+            t.appliance().powerSync().render(metrics);
+            assertThat(metrics).contains("lightsout_power_sync_sweeps_total 1");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
     private static String state(TestAppliance t, SimulatedBmc b) {
         Node n = t.appliance().nodes().list(new NodeFilter(null, null, null, null, b.address()), "name", false, 0, 5)
                 .items().getFirst();

@@ -163,7 +163,7 @@ class PortalBrowserTest {
         portal.await(By.cssSelector("nav a[data-route=jobs]"));
         assertThat(portal.all(By.cssSelector("nav a[data-route]")))
                 .extracting(e -> e.getDomAttribute("data-route"))
-                .containsExactly("dashboard", "nodes", "campaigns", "jobs", "audit");
+                .containsExactly("dashboard", "nodes", "groups", "campaigns", "jobs", "audit");
         for (String page : new String[] {"dashboard", "jobs", "audit", "account"}) {
             portal.go(page);
             portal.await(By.cssSelector("main h1"));
@@ -222,7 +222,7 @@ class PortalBrowserTest {
 
         portal.loginAndWait("night-shift", OPERATOR_PASSWORD);
         assertThat(portal.all(By.cssSelector("nav a[data-route]")))
-                .extracting(e -> e.getDomAttribute("data-route")).containsExactly("dashboard", "nodes", "campaigns", "jobs", "audit");
+                .extracting(e -> e.getDomAttribute("data-route")).containsExactly("dashboard", "nodes", "groups", "campaigns", "jobs", "audit");
         portal.go("jobs");
         portal.await(By.id("run-self-test")).click();
         portal.await(By.cssSelector("main progress"));

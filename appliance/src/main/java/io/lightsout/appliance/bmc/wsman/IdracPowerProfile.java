@@ -11,6 +11,7 @@ import io.lightsout.wsman.WsmanSession;
 import io.lightsout.wsman.idrac.BootSettings;
 import io.lightsout.wsman.idrac.IdracProfile;
 import io.lightsout.wsman.idrac.OneTimeBoot;
+import io.lightsout.wsman.profile.MethodFailedException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,22 @@ public final class IdracPowerProfile extends WsmanPowerProfile {
     @Override
     void request(WsmanSession session, io.lightsout.wsman.profile.PowerAction cim) {
         new IdracProfile(session).requestPowerState(cim);
+    }
+
+    @Override
+    Optional<Accepted> alreadyThere(PowerAction action, MethodFailedException refused) {
+        // SYS021 "Server is already powered ON/OFF." (protocols.md 2.3): iDRAC judges by where the host is heading,
+        // so a power-on to a host still starting (its state still reads off) gets it; for on and off that is the
+        // request done, while for a cycle or reset of a host that is off it stays an error
+        if (!refused.messageId().filter("SYS021"::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return switch (action) {
+            case ON -> Optional.of(Accepted.of("already on (iDRAC SYS021: the host is on or starting)"));
+            case OFF_HARD, OFF_GRACEFUL -> Optional.of(Accepted.of(
+                    "already off (iDRAC SYS021: the host is off or shutting down)"));
+            case CYCLE, RESET -> Optional.empty();
+        };
     }
 
     @Override

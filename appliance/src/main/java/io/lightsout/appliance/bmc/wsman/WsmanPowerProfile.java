@@ -14,6 +14,7 @@ import io.lightsout.wsman.profile.MethodFailedException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the iDRAC and AMT power profiles share: sessions per call, the state mapping and the error mapping. */
@@ -46,11 +47,22 @@ abstract class WsmanPowerProfile implements PowerProfile {
     @Override
     public final Accepted changePower(BmcTarget target, PowerAction action) throws BmcException, InterruptedException {
         io.lightsout.wsman.profile.PowerAction cim = cim(action);
-        call(target, s -> {
-            request(s, cim);
-            return null;
+        return call(target, s -> {
+            try {
+                request(s, cim);
+            } catch (MethodFailedException e) {
+                return alreadyThere(action, e).orElseThrow(() -> e);
+            }
+            return Accepted.of("RequestPowerStateChange " + cim.cimValue() + " accepted");
         });
-        return Accepted.of("RequestPowerStateChange " + cim.cimValue() + " accepted");
+    }
+
+    /**
+     * When the device refused {@code action} because the host is already where it would take it (a vendor code
+     * that says so), what to report instead of an error; empty for every other failure.
+     */
+    Optional<Accepted> alreadyThere(PowerAction action, MethodFailedException refused) {
+        return Optional.empty();
     }
 
     /** The device's power reading (never throws: failures are UNKNOWN or AUTH_FAILED). */

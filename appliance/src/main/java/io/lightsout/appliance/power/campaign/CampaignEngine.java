@@ -33,22 +33,31 @@ public final class CampaignEngine {
 
     private final BmcExecutor executor;
     private final CampaignStore store;
+    private final ReadingSink readings;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Supplier<ExecutorService> tasks;
 
+    /** An engine whose readings go nowhere: its targets need not be registered nodes. */
     public CampaignEngine(BmcExecutor executor, CampaignStore store, Clock clock, Sleeper sleeper) {
-        this(executor, store, clock, sleeper, Executors::newVirtualThreadPerTaskExecutor);
+        this(executor, store, ReadingSink.NONE, clock, sleeper);
+    }
+
+    /** An engine that hands every power state it reads to {@code readings} (the node registry, in the appliance). */
+    public CampaignEngine(BmcExecutor executor, CampaignStore store, ReadingSink readings, Clock clock,
+                          Sleeper sleeper) {
+        this(executor, store, readings, clock, sleeper, Executors::newVirtualThreadPerTaskExecutor);
     }
 
     /**
      * With the executor that runs each window's reads and power-ons; tests on a manual clock run them on the
      * engine's thread, since a clock that only moves when the engine sleeps must not move under a task.
      */
-    CampaignEngine(BmcExecutor executor, CampaignStore store, Clock clock, Sleeper sleeper,
+    CampaignEngine(BmcExecutor executor, CampaignStore store, ReadingSink readings, Clock clock, Sleeper sleeper,
                    Supplier<ExecutorService> tasks) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.store = Objects.requireNonNull(store, "store");
+        this.readings = Objects.requireNonNull(readings, "readings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -66,7 +75,7 @@ public final class CampaignEngine {
     /** Runs (or resumes) one window and returns its report; blocks until the window's work is done. */
     public CampaignReport run(CampaignSpec spec, Occurrence window) throws InterruptedException {
         try (ExecutorService threads = tasks.get()) {
-            CampaignRun run = new CampaignRun(spec, window, store, threads);
+            CampaignRun run = new CampaignRun(spec, window, store, readings, threads);
             sleeper.sleep(Duration.between(clock.instant(), window.start()));
             new CampaignPipeline(executor, clock, sleeper, run, threads).runToDeadline();
             if (spec.after() == AfterWindow.POWER_OFF_WOKEN) {
@@ -87,26 +96,25 @@ public final class CampaignEngine {
                 continue; // REQUESTED from before a restart stays as it is: at most once
             }
             if (!executor.supports(target, off)) {
-                decided.add(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE, "no BMC to power it off"));
+                decided.add(state.withPowerOff(TargetState.PowerOff.NOT_POSSIBLE));
                 continue;
             }
-            decided.add(state.withPowerOff(TargetState.PowerOff.REQUESTED, "graceful shutdown requested"));
+            decided.add(state.withPowerOff(TargetState.PowerOff.REQUESTED));
             toPowerOff.add(target);
         }
         run.saveAll(decided); // REQUESTED is written before any power-off goes out
-        Map<BmcTarget, PowerOffResult> results = all(threads, toPowerOff, t -> {
+        Map<BmcTarget, Optional<String>> errors = all(threads, toPowerOff, t -> {
             try {
-                return new PowerOffResult(TargetState.PowerOff.DONE, "shut down: " + executor.execute(t, off).detail());
+                executor.execute(t, off);
+                return Optional.empty();
             } catch (BmcException e) {
-                return new PowerOffResult(TargetState.PowerOff.FAILED, e.getMessage());
+                return Optional.of(e.getMessage());
             }
         });
         List<TargetState> done = new ArrayList<>();
-        results.forEach((t, r) -> done.add(run.state(t).withPowerOff(r.outcome(), r.detail())));
+        errors.forEach((t, error) -> done.add(error.map(run.state(t)::powerOffFailed)
+                .orElseGet(() -> run.state(t).withPowerOff(TargetState.PowerOff.DONE))));
         run.saveAll(done);
-    }
-
-    private record PowerOffResult(TargetState.PowerOff outcome, String detail) {
     }
 
     /** A power-off task; it reports failures in its result, so only interruption escapes. */

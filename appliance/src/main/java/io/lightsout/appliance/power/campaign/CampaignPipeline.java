@@ -305,6 +305,7 @@ final class CampaignPipeline {
         BmcTarget target = read.target();
         TargetState state = run.state(target);
         PowerReading reading = read.reading();
+        run.noteReading(target, reading);
         if (reading.state() == PowerState.ON) {
             settled.add(state.attempts() == 0 ? state.alreadyOn(reading.readAt(), reading.detail())
                     : state.verified(reading.readAt(), reading.detail()));

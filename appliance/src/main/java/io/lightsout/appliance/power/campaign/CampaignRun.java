@@ -2,6 +2,9 @@ package io.lightsout.appliance.power.campaign;
 
 import io.lightsout.appliance.bmc.BmcException;
 import io.lightsout.appliance.bmc.BmcTarget;
+import io.lightsout.appliance.bmc.PowerReading;
+import io.lightsout.appliance.bmc.PowerState;
+import io.lightsout.appliance.bmc.ReachabilityProbe;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,13 +47,13 @@ final class CampaignRun {
     private record Check(Instant at, int order, String nodeId) {
     }
 
-    /** Loads the run's saved states; {@code writes} runs the store writes. */
-    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, Executor writes) {
+    /** Loads the run's saved states; {@code writes} runs the store writes (and hands readings to {@code sink}). */
+    CampaignRun(CampaignSpec spec, Occurrence window, CampaignStore store, ReadingSink sink, Executor writes) {
         this.spec = spec;
         this.window = window;
         this.runId = spec.id() + "@" + window.start();
         this.store = store;
-        this.writer = new StateWriter(store, runId, writes);
+        this.writer = new StateWriter(store, runId, sink, writes);
         Map<String, TargetState> saved = store.load(runId);
         for (BmcTarget t : spec.targets()) {
             TargetState s = saved.getOrDefault(t.nodeId(), TargetState.pending(t.nodeId()));
@@ -100,6 +103,13 @@ final class CampaignRun {
     void saveAll(List<TargetState> batch) throws InterruptedException {
         record(batch);
         writer.flush();
+    }
+
+    /** Notes what a read saw on the node, for the nodes' own power state; written with the next write. */
+    void noteReading(BmcTarget target, PowerReading reading) {
+        if (reading.state() != PowerState.UNKNOWN) {
+            writer.reading(target.nodeId(), reading);
+        }
     }
 
     /** Takes transitions into effect for the engine now; the store gets them with a later write. */
@@ -211,8 +221,7 @@ final class CampaignRun {
                 continue;
             }
             if (s.status() == TargetStatus.SENT) {
-                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "power-on accepted " + s.attempts()
-                        + " time(s) but not seen on by the deadline; last: " + s.detail()));
+                closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, notSeenOn(t, s)));
             } else if (s.attempts() == 0) {
                 closed.add(s.failed(FailureReason.NOT_VERIFIED_BY_DEADLINE, now, "not reached before the deadline"));
             } else {
@@ -223,6 +232,20 @@ final class CampaignRun {
         }
         saveAll(closed);
         neverAttempted.clear();
+    }
+
+    /** Why a target that was sent a power-on failed; nothing acknowledges a magic packet, so WoL says what was seen. */
+    private static String notSeenOn(BmcTarget t, TargetState s) {
+        if (s.method().filter(m -> m == WakeMethod.WOL).isEmpty()) {
+            return "power-on accepted " + s.attempts() + " time(s) but not seen on by the deadline; last: "
+                    + s.detail();
+        }
+        String where = t.wol().map(w -> switch (w.probe()) {
+            case ReachabilityProbe.TcpConnect c -> "on " + c.host().getHostAddress() + ":" + c.port();
+            case ReachabilityProbe.IcmpEcho e -> "to ping from " + e.host().getHostAddress();
+        }).orElse("from its OS");
+        return "magic packets sent " + s.attempts() + " time(s), no answer " + where + " by the deadline; last: "
+                + s.detail();
     }
 
     /** States in target order. */

@@ -76,7 +76,20 @@ public record TargetState(String nodeId, TargetStatus status, Optional<WakeMetho
         return finish(TargetStatus.FAILED, Optional.of(reason), at, what);
     }
 
-    TargetState withPowerOff(PowerOff next, String what) {
+    /**
+     * The after-window power-off's progress; {@link #detail} stays the verification evidence (the progress is in
+     * {@link #powerOff}).
+     */
+    TargetState withPowerOff(PowerOff next) {
+        return withPowerOff(next, detail);
+    }
+
+    /** A failed after-window power-off: its error follows the verification evidence in {@link #detail}. */
+    TargetState powerOffFailed(String error) {
+        return withPowerOff(PowerOff.FAILED, detail + "; power-off failed: " + error);
+    }
+
+    private TargetState withPowerOff(PowerOff next, String what) {
         return new TargetState(nodeId, status, method, attempts, lastAttemptAt, lastError, failure, what, doneAt,
                 next);
     }

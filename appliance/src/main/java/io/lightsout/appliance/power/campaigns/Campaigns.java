@@ -75,7 +75,7 @@ public final class Campaigns {
         this.groups = groups;
         this.targets = targets;
         this.store = new DbCampaignStore(database.jdbc(), clock);
-        this.engine = new CampaignEngine(bmc, store, clock, Sleeper.SYSTEM);
+        this.engine = new CampaignEngine(bmc, store, nodes::recordPowerAll, clock, Sleeper.SYSTEM);
         this.audit = audit;
         this.clock = clock;
         this.defaults = defaults;

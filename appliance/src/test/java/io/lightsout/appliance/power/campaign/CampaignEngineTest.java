@@ -37,6 +37,11 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(idrac.count("fast", ON)).isEqualTo(1);
         assertThat(idrac.count("up", ON)).isZero();
         assertThat(idrac.count("dead", ON)).isEqualTo(3);
+        // the nodes learn what the campaign read, with the time read, in batches behind the sender
+        assertThat(nodeStates.get("fast").state()).isEqualTo(PowerState.ON);
+        assertThat(nodeStates.get("fast").readAt()).isEqualTo(START.plusSeconds(120));
+        assertThat(nodeStates.get("up").state()).isEqualTo(PowerState.ON);
+        assertThat(nodeStates.get("dead").state()).isEqualTo(PowerState.OFF);
         // paced at 1000/s: "dead" went out 1 ms after "fast", and its retries keep that offset
         assertThat(s.get("dead").lastAttemptAt()).contains(START.plus(Duration.ofMinutes(20)).plusMillis(1));
         assertThat(s.get("fast").lastAttemptAt()).contains(START);
@@ -147,6 +152,20 @@ class CampaignEngineTest extends CampaignFixture {
     }
 
     @Test
+    void aReadingSinkThatFailsDoesNotStopTheCampaign() throws Exception {
+        idrac.bootDelay("a", Duration.ofSeconds(30));
+        sink = readings -> {
+            sinkCalls.incrementAndGet();
+            throw new IllegalStateException("database gone");
+        };
+        Map<String, TargetState> s = byNode(run(spec(List.of(server("a"), server("b")), MethodRule.AUTO,
+                AfterWindow.LEAVE_ON)));
+        assertThat(s.get("a").status()).isEqualTo(TargetStatus.VERIFIED);
+        assertThat(sinkCalls.get()).isPositive();
+        assertThat(store.load("night-1@" + START)).hasSize(2);
+    }
+
+    @Test
     void afterTheWindowOnlyNodesTheCampaignWokeArePoweredOff() throws Exception {
         idrac.bootDelay("woken", Duration.ofSeconds(10));
         idrac.state("was-on", PowerState.ON);
@@ -159,6 +178,7 @@ class CampaignEngineTest extends CampaignFixture {
         assertThat(idrac.count("woken", off)).isEqualTo(1);
         assertThat(idrac.count("was-on", off)).isZero();
         assertThat(s.get("woken").powerOff()).isEqualTo(TargetState.PowerOff.DONE);
+        assertThat(s.get("woken").detail()).as("the verification evidence stays").isEqualTo("fake");
         assertThat(s.get("was-on").powerOff()).isEqualTo(TargetState.PowerOff.NONE);
         assertThat(s.get("pc").powerOff()).isEqualTo(TargetState.PowerOff.NOT_POSSIBLE);
         assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));

@@ -1,5 +1,6 @@
 package io.lightsout.appliance.power.campaign;
 
+import io.lightsout.appliance.bmc.PowerReading;
 
 import io.lightsout.appliance.bmc.BmcCommand;
 import io.lightsout.appliance.bmc.BmcExecutor;
@@ -32,6 +33,14 @@ abstract class CampaignFixture {
     final FakeDriver wol = new FakeDriver(NodeType.WOL_ONLY, clock);
     final BmcExecutor executor = new BmcExecutor(new DriverRegistry(List.of(idrac, wol)), CallLimits.DEFAULT);
     final InMemoryCampaignStore store = new InMemoryCampaignStore();
+    /** What the engine handed to its reading sink (the node registry, in the appliance): the latest per node. */
+    final Map<String, PowerReading> nodeStates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls of the reading sink, each a batch. */
+    final java.util.concurrent.atomic.AtomicInteger sinkCalls = new java.util.concurrent.atomic.AtomicInteger();
+    ReadingSink sink = readings -> {
+        sinkCalls.incrementAndGet();
+        nodeStates.putAll(readings);
+    };
 
     static BmcTarget server(String id) {
         return new BmcTarget(id, NodeType.IDRAC, "dc1", Optional.of("bmc-" + id), Optional.of(wolEndpoint()));
@@ -68,7 +77,7 @@ abstract class CampaignFixture {
      * (WolFleetCampaignTest, CampaignCrashTest, the fleet-campaign benchmark).
      */
     CampaignEngine engine(CampaignStore on, io.lightsout.appliance.power.Sleeper sleeper) {
-        return new CampaignEngine(executor, on, clock, sleeper, OnTheCallersThread::new);
+        return new CampaignEngine(executor, on, r -> sink.recordAll(r), clock, sleeper, OnTheCallersThread::new);
     }
 
     /** Runs each task at once on the submitting thread. */

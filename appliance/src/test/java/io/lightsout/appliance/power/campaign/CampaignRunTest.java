@@ -38,7 +38,7 @@ class CampaignRunTest extends CampaignFixture {
     final CampaignSpec spec = spec(three, MethodRule.AUTO, AfterWindow.LEAVE_ON);
     final Occurrence window = new Occurrence(START, START.plus(Duration.ofHours(2)));
     final HeldWrites writes = new HeldWrites();
-    final CampaignRun run = new CampaignRun(spec, window, store, writes);
+    final CampaignRun run = new CampaignRun(spec, window, store, ReadingSink.NONE, writes);
 
     @Test
     void aTargetIsNotDueAgainUntilItsLastTransitionIsWritten() throws Exception {
@@ -77,7 +77,7 @@ class CampaignRunTest extends CampaignFixture {
     @Test
     void aFailedWriteStopsTheRunAndNothingRecordedAfterItIsWritten() {
         var failing = new CampaignResumeTest.CrashingStore(1);
-        var r = new CampaignRun(spec, window, failing, Runnable::run);
+        var r = new CampaignRun(spec, window, failing, ReadingSink.NONE, Runnable::run);
         r.record(List.of(r.state(three.get(0)).sent(WakeMethod.BMC, START, "accepted")));
         assertThatThrownBy(r::write).hasMessageContaining("campaign state not saved: simulated crash after write 1");
 

@@ -64,6 +64,9 @@ class WolFleetCampaignTest {
                 } else if (m.behaviour() == WolMachine.Behaviour.NEVER_WAKE) {
                     assertThat(t.failure()).as("%s", m).contains(FailureReason.NOT_VERIFIED_BY_DEADLINE);
                     assertThat(t.attempts()).isEqualTo(3);
+                    assertThat(t.detail()).as("nothing acknowledges a magic packet").startsWith(
+                            "magic packets sent 3 time(s), no answer on " + m.address().getHostAddress() + ":")
+                            .doesNotContain("accepted");
                     assertThat(m.magicPacketsReceived()).isEqualTo(6); // 3 attempts x 2 copies, no more
                 } else {
                     assertThat(t.status()).as("%s", m).isEqualTo(TargetStatus.VERIFIED);
