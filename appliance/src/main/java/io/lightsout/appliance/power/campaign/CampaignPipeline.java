@@ -136,6 +136,9 @@ final class CampaignPipeline {
                 }
                 startReads(now);
                 harvest(drain()); // reads that are already back can be sent in this turn
+                if (run.allTerminal()) {
+                    continue; // the last results just came in: do not sleep towards the deadline below
+                }
                 if (!sendingClosed && !toSend.isEmpty()) {
                     if (!now.isBefore(lastWrite.plus(WRITE_EVERY))) {
                         run.write();

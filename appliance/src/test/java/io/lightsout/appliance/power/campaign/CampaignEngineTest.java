@@ -51,6 +51,17 @@ class CampaignEngineTest extends CampaignFixture {
     }
 
     @Test
+    void aRunEndsWhenItsLastTargetIsSettledNotAtTheDeadline() throws Exception {
+        idrac.state("up", PowerState.ON);
+
+        // the read that settles the last target comes back in the same turn it was started in
+        CampaignReport report = run(spec(List.of(server("up")), MethodRule.AUTO, AfterWindow.LEAVE_ON));
+
+        assertThat(byNode(report).get("up").status()).isEqualTo(TargetStatus.ALREADY_ON);
+        assertThat(clock.instant()).isEqualTo(START);
+    }
+
+    @Test
     void rejectedCredentialsFailAtOnceAndAreNeverRetried() throws Exception {
         idrac.fail("locked", BmcException.Reason.AUTH_FAILED, Integer.MAX_VALUE);
         idrac.fail("onoff", c -> c instanceof BmcCommand.ChangePower, BmcException.Reason.AUTH_FAILED, 99);
