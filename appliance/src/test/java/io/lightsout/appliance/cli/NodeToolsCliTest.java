@@ -133,8 +133,7 @@ class NodeToolsCliTest {
     void anAmtNodesInventoryHasEverySection() throws Exception {
         SimulatedBmc amt = lab.bmcs().stream().filter(b -> b.type().name().equals("AMT")).findFirst().orElseThrow();
         Path csv = dir.resolve("amt.csv");
-        Files.writeString(csv, "name,type,address,port,username,password
-desk-amt,AMT," + amt.address() + ","
+        Files.writeString(csv, "name,type,address,port,username,password\ndesk-amt,AMT," + amt.address() + ","
                 + (port + 1) + "," + amt.username() + "," + amt.password() + "\n");
         assertThat(cli("nodes", "import", csv.toString()).code()).isZero();
         Run refresh = cli("nodes", "inventory", "--node", "desk-amt", "--wait");
@@ -146,7 +145,8 @@ desk-amt,AMT," + amt.address() + ","
                 .containsPattern("serviceTag\\s+" + amt.serviceTag())
                 .containsPattern("manufacturer\\s+\\S").containsPattern("model\\s+\\S")
                 .containsPattern("biosVersion\\s+\\S")
-                .containsPattern("cpus\\s+1").containsPattern("cpu\\.0\\.model\\s+.*Intel\\(R\\) Core\\(TM\\)")
+                .containsPattern("cpus\\s+1")
+                .containsPattern("cpu\\.0\\.model\\s+.*Intel\\(R\\) Core\\(TM\\)")
                 .containsPattern("memoryMib\\s+[1-9]\\d{3,}").containsPattern("memory\\.0\\.mib\\s+[1-9]")
                 .containsPattern("disks\\s+[1-9]").containsPattern("disk\\.0\\.sizeGb\\s+[1-9]")
                 .containsPattern("nic\\.0\\.mac\\s+" + mac).doesNotContain("nic.1.mac")
