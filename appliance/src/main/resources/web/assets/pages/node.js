@@ -135,8 +135,10 @@ export default function mount(main, {params}) {
   loadInventory();
 }
 
-// The facts as people read them: system first, then NICs, then one line per firmware component.
-const SYSTEM = [['serviceTag', 'Service tag'], ['model', 'Model'], ['biosVersion', 'BIOS'], ['cpus', 'CPUs'],
+// The facts as people read them: system first, then processors, memory modules, disks, NICs, then one line per
+// firmware component. Per-part keys are <part>.<n>.<field> (AMT/DASH report them; iDRAC only the counts).
+const SYSTEM = [['manufacturer', 'Manufacturer'], ['serviceTag', 'Service tag'], ['model', 'Model'],
+  ['biosVersion', 'BIOS'], ['cpus', 'CPUs'],
   ['memoryMib', 'Memory', v => `${(Number(v) / 1024).toLocaleString(undefined, {maximumFractionDigits: 1})} GiB`],
   ['disks', 'Disks']];
 
@@ -144,13 +146,27 @@ function inventorySections(facts) {
   const rest = {...facts};
   const take = key => { const v = rest[key]; delete rest[key]; return v; };
   const system = SYSTEM.filter(([k]) => k in rest).map(([k, label, format]) => fact(label, format ? format(take(k)) : take(k)));
+  const parts = (prefix, label, describe) => {
+    const indexes = [...new Set(Object.keys(rest).filter(k => k.startsWith(prefix + '.') && /^\w+\.\d+\.\w+$/.test(k))
+      .map(k => Number(k.split('.')[1])))].sort((a, b) => a - b);
+    return indexes.map(i => {
+      const f = {};
+      Object.keys(rest).filter(k => k.startsWith(`${prefix}.${i}.`)).forEach(k => { f[k.split('.')[2]] = take(k); });
+      return fact(`${label} ${i + 1}`, describe(f));
+    });
+  };
+  const cpus = parts('cpu', 'CPU', f => [f.model, f.maxMhz && `max ${f.maxMhz} MHz`].filter(Boolean).join(', '));
+  const memory = parts('memory', 'Module', f => [f.bank, f.mib && `${Number(f.mib) / 1024} GiB`,
+    f.speedMhz && `${f.speedMhz} MHz`, f.partNumber].filter(Boolean).join(', '));
+  const disks = parts('disk', 'Disk', f => [f.model || f.id, f.sizeGb && `${f.sizeGb} GB`].filter(Boolean).join(', '));
   const nics = Object.keys(rest).filter(k => /^nic\.\d+\.mac$/.test(k))
     .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
     .map(k => fact(`NIC ${Number(k.split('.')[1]) + 1}`, h('code', {}, take(k))));
   const firmware = Object.keys(rest).filter(k => k.startsWith('firmware.')).sort()
     .map(k => fact(k.slice('firmware.'.length), take(k)));
   const other = Object.keys(rest).sort().map(k => fact(k, rest[k]));
-  return [['System', system], ['Network', nics], ['Firmware', firmware], ['Other', other]]
+  return [['System', system], ['Processors', cpus], ['Memory', memory], ['Disks', disks], ['Network', nics],
+    ['Firmware', firmware], ['Other', other]]
     .filter(([, items]) => items.length)
     .map(([title, items]) => h('div', {class: 'inventory-section'}, h('h3', {}, title), h('dl', {class: 'facts'}, items)));
 }

@@ -300,7 +300,7 @@ public final class Lab implements AutoCloseable {
                 bmc.bind(new WsmanDispatcher(Dialect.IDRAC, svc, enums), svc);
             } else {
                 AmtService.defaultFirmware(fw);
-                AmtService svc = new AmtService(new AmtHost("pc-" + tag.toLowerCase(), mac, realm, uuid), power, fw);
+                AmtService svc = new AmtService(new AmtHost("pc-" + tag.toLowerCase(), mac, realm, uuid, tag), power, fw);
                 bmc.bind(new WsmanDispatcher(Dialect.AMT, svc, enums), svc);
             }
             return bmc;

@@ -2,6 +2,8 @@ package io.lightsout.appliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lightsout.appliance.TestAppliance;
 import io.lightsout.appliance.cli.CommandLineTest.Run;
 import io.lightsout.lab.Lab;
@@ -34,7 +36,8 @@ class NodeToolsCliTest {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         prefix = "127." + r.nextInt(64, 128) + "." + r.nextInt(256) + ".";
         port = r.nextInt(20_000, 30_000);
-        lab = Lab.builder().idrac(2).base(prefix + "1").idracPort(port).powerDelay(Duration.ofMillis(100)).start();
+        lab = Lab.builder().idrac(2).amt(1).base(prefix + "1").idracPort(port).amtPort(port + 1)
+                .powerDelay(Duration.ofMillis(100)).start();
         t = TestAppliance.started(Clock.systemUTC(), Map.of());
         dir = Files.createTempDirectory("node-tools-cli");
         Path token = dir.resolve("token");
@@ -124,6 +127,40 @@ class NodeToolsCliTest {
         Run nobody = cli("power", "on", "--node", "no-such-machine");
         assertThat(nobody.code()).isEqualTo(1);
         assertThat(nobody.err()).contains("no node with the id or name 'no-such-machine'");
+    }
+
+    @Test
+    void anAmtNodesInventoryHasEverySection() throws Exception {
+        SimulatedBmc amt = lab.bmcs().stream().filter(b -> b.type().name().equals("AMT")).findFirst().orElseThrow();
+        Path csv = dir.resolve("amt.csv");
+        Files.writeString(csv, "name,type,address,port,username,password\ndesk-amt,AMT," + amt.address() + ","
+                + (port + 1) + "," + amt.username() + "," + amt.password() + "\n");
+        assertThat(cli("nodes", "import", csv.toString()).code()).isZero();
+        Run refresh = cli("nodes", "inventory", "--node", "desk-amt", "--wait");
+        assertThat(refresh.code()).as(refresh.err() + refresh.out()).isZero();
+        Run show = cli("nodes", "show", "desk-amt");
+        assertThat(show.code()).as(show.err()).isZero();
+        String mac = amt.mac().toUpperCase(java.util.Locale.ROOT);
+        assertThat(show.out()).contains("inventory read ")
+                .containsPattern("serviceTag\\s+" + amt.serviceTag())
+                .containsPattern("manufacturer\\s+\\S").containsPattern("model\\s+\\S")
+                .containsPattern("biosVersion\\s+\\S")
+                .containsPattern("cpus\\s+1")
+                .containsPattern("cpu\\.0\\.model\\s+.*Intel\\(R\\) Core\\(TM\\)")
+                .containsPattern("memoryMib\\s+[1-9]\\d{3,}").containsPattern("memory\\.0\\.mib\\s+[1-9]")
+                .containsPattern("disks\\s+[1-9]").containsPattern("disk\\.0\\.sizeGb\\s+[1-9]")
+                .containsPattern("nic\\.0\\.mac\\s+" + mac).doesNotContain("nic.1.mac")
+                .doesNotContain("00:00:00:00:00:00").contains("firmware.AMT");
+        JsonNode json = new ObjectMapper().readTree(cli("nodes", "show", "desk-amt", "--json").out());
+        JsonNode facts = json.path("inventory").path("facts");
+        assertThat(json.path("inventory").path("readAt").asText()).isNotEmpty();
+        assertThat(facts.path("serviceTag").asText()).isEqualTo(amt.serviceTag());
+        assertThat(facts.path("nic.0.mac").asText()).isEqualTo(mac);
+        long modules = 0;
+        for (int i = 0; facts.has("memory." + i + ".mib"); i++) {
+            modules += facts.path("memory." + i + ".mib").asLong();
+        }
+        assertThat(facts.path("memoryMib").asLong()).as("the total is the modules' sum").isEqualTo(modules);
     }
 
     @Test

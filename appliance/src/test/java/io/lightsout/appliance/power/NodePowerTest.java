@@ -175,8 +175,16 @@ class NodePowerTest {
         assertThat(facts.path("facts").path("serviceTag").asText()).isEqualTo(idrac.serviceTag());
         assertThat(facts.path("facts").toString()).containsIgnoringCase(idrac.mac()).contains("firmware.");
         assertThat(facts.path("readAt").asText()).isNotEmpty();
-        assertThat(http.get("/api/v1/inventory/" + amtId, readonly).json().path("facts").toString())
-                .contains("nic.0.mac");
+        JsonNode amtFacts = http.get("/api/v1/inventory/" + amtId, readonly).json().path("facts");
+        assertThat(amtFacts.path("serviceTag").asText()).isEqualTo(amt.serviceTag());
+        assertThat(amtFacts.path("nic.0.mac").asText()).isEqualTo(amt.mac().toUpperCase(java.util.Locale.ROOT));
+        assertThat(amtFacts.has("nic.1.mac")).as("the all-zero MAC is no NIC").isFalse();
+        for (String key : List.of("manufacturer", "model", "biosVersion", "cpu.0.model", "cpu.0.maxMhz", "memoryMib",
+                "memory.0.mib", "disk.0.sizeGb", "firmware.AMT")) {
+            assertThat(amtFacts.path(key).asText()).as(key + " in " + amtFacts).isNotBlank();
+        }
+        assertThat(amtFacts.path("cpus").asInt()).isEqualTo(1);
+        assertThat(amtFacts.path("disks").asInt()).isPositive();
     }
 
     @Test

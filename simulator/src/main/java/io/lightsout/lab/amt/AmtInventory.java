@@ -102,6 +102,129 @@ final class AmtInventory {
                         .build());
     }
 
+    /** Lab models: a NUC, a desktop and a laptop, each with its own CPU, memory and disks (chosen from the MAC). */
+    private record Model(String manufacturer, String model, String bios, String cpu, int maxMhz, int dimms,
+            long dimmGib, long[] diskKb) {
+    }
+
+    private static final Model[] MODELS = {
+        new Model("Intel(R) Client Systems", "NUC9V7QNX", "QNCFLX70.0054.2020.0810.2227",
+                "Intel(R) Core(TM) i7-9850H CPU @ 2.60GHz", 4600, 2, 16, new long[] {960_197_124L, 500_107_862L}),
+        new Model("Dell Inc.", "OptiPlex 7090", "2.21.0", "11th Gen Intel(R) Core(TM) i7-11700 @ 2.50GHz", 4900,
+                4, 8, new long[] {512_110_190L}),
+        new Model("LENOVO", "20XW00GWUS", "N32ET86W (1.62 )", "11th Gen Intel(R) Core(TM) i5-1145G7 @ 2.60GHz",
+                4400, 2, 8, new long[] {256_060_514L}),
+    };
+
+    private static Model model(AmtHost h) {
+        return MODELS[Math.floorMod(h.mac().hashCode(), MODELS.length)];
+    }
+
+
+    static List<CimInstance> chassis(AmtHost h) {
+        Model m = model(h);
+        return List.of(CimInstance.builder(Ns.CIM + "CIM_Chassis", "CIM_Chassis")
+                .p("ChassisPackageType", 0)
+                .p("CreationClassName", "CIM_Chassis")
+                .p("ElementName", "Managed System Chassis")
+                .p("Manufacturer", m.manufacturer())
+                .p("Model", m.model())
+                .p("OperationalStatus", 0)
+                .p("PackageType", 3)
+                .p("SerialNumber", h.serial())
+                .p("Tag", "CIM_Chassis")
+                .p("Version", "K47174-402")
+                .build());
+    }
+
+    static List<CimInstance> bios(AmtHost h) {
+        Model m = model(h);
+        return List.of(CimInstance.builder(Ns.CIM + "CIM_BIOSElement", "CIM_BIOSElement")
+                .p("ElementName", "Primary BIOS")
+                .p("Manufacturer", m.manufacturer())
+                .p("Name", "Primary BIOS")
+                .p("OperationalStatus", 0)
+                .p("PrimaryBIOS", true)
+                .p("SoftwareElementID", m.bios())
+                .p("SoftwareElementState", 2)
+                .p("TargetOperatingSystem", 66)
+                .p("Version", m.bios())
+                .build());
+    }
+
+    static List<CimInstance> processors(AmtHost h) {
+        return List.of(CimInstance.builder(Ns.CIM + "CIM_Processor", "CIM_Processor")
+                .p("CPUStatus", 1)
+                .p("CreationClassName", "CIM_Processor")
+                .p("CurrentClockSpeed", 2400)
+                .p("DeviceID", "CPU 0")
+                .p("ElementName", "Managed System CPU")
+                .p("EnabledState", 2)
+                .p("ExternalBusClockSpeed", 100)
+                .p("Family", 198)
+                .p("MaxClockSpeed", model(h).maxMhz())
+                .p("Role", "Central")
+                .p("SystemCreationClassName", "CIM_ComputerSystem")
+                .p("SystemName", "ManagedSystem")
+                .build());
+    }
+
+    static List<CimInstance> chips(AmtHost h) {
+        return List.of(CimInstance.builder(Ns.CIM + "CIM_Chip", "CIM_Chip")
+                .p("CanBeFRUed", true)
+                .p("CreationClassName", "CIM_Chip")
+                .p("ElementName", "Managed System Processor Chip")
+                .p("Manufacturer", "Intel(R) Corporation")
+                .p("OperationalStatus", 0)
+                .p("Tag", "CPU 0")
+                .p("Version", model(h).cpu())
+                .build());
+    }
+
+    static List<CimInstance> memory(AmtHost h) {
+        Model m = model(h);
+        List<CimInstance> out = new ArrayList<>();
+        for (int i = 0; i < m.dimms(); i++) {
+            out.add(CimInstance.builder(Ns.CIM + "CIM_PhysicalMemory", "CIM_PhysicalMemory")
+                    .p("BankLabel", "BANK " + (i * 2))
+                    .p("Capacity", m.dimmGib() << 30)
+                    .p("ConfiguredMemoryClockSpeed", 3200)
+                    .p("CreationClassName", "CIM_PhysicalMemory")
+                    .p("ElementName", "Managed System Memory Chip")
+                    .p("FormFactor", 13)
+                    .p("Manufacturer", "859B")
+                    .p("MaxMemorySpeed", 3200)
+                    .p("MemoryType", 26)
+                    .p("PartNumber", "CT" + m.dimmGib() + "G4SFRA32A.C8FE ")
+                    .p("SerialNumber", h.serial() + "M" + i)
+                    .p("Tag", "9876543210" + (i == 0 ? "" : " (#" + i + ")"))
+                    .build());
+        }
+        return out;
+    }
+
+    static List<CimInstance> disks(AmtHost h) {
+        long[] sizes = model(h).diskKb();
+        List<CimInstance> out = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            out.add(CimInstance.builder(Ns.CIM + "CIM_MediaAccessDevice", "CIM_MediaAccessDevice")
+                    .p("Capabilities", 4)
+                    .p("CreationClassName", "CIM_MediaAccessDevice")
+                    .p("DeviceID", "MEDIA DEV " + i)
+                    .p("ElementName", "Managed System Media Access Device")
+                    .p("EnabledDefault", 2)
+                    .p("EnabledState", 0)
+                    .p("MaxMediaSize", sizes[i])
+                    .p("OperationalStatus", 0)
+                    .p("RequestedState", 12)
+                    .p("Security", 2)
+                    .p("SystemCreationClassName", "CIM_ComputerSystem")
+                    .p("SystemName", "ManagedSystem")
+                    .build());
+        }
+        return out;
+    }
+
     static List<CimInstance> software(Firmware fw) {
         List<CimInstance> out = new ArrayList<>();
         for (Firmware.Component c : fw.all()) {

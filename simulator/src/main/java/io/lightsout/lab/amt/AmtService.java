@@ -66,7 +66,9 @@ public final class AmtService implements CimProvider {
         }
         return switch (cls) {
             case "CIM_AssociatedPowerManagementService", "CIM_PowerManagementService", "CIM_BootConfigSetting",
-                 "CIM_BootService", "CIM_SoftwareIdentity", "CIM_ComputerSystem", "CIM_BootSourceSetting" ->
+                 "CIM_BootService", "CIM_SoftwareIdentity", "CIM_ComputerSystem", "CIM_BootSourceSetting",
+                 "CIM_Chassis", "CIM_BIOSElement", "CIM_Processor", "CIM_Chip", "CIM_PhysicalMemory",
+                 "CIM_MediaAccessDevice" ->
                     ns == Ns.CIM ? uri : null;
             case "AMT_GeneralSettings", "AMT_BootSettingData", "AMT_EthernetPortSettings" ->
                     ns == Ns.AMT ? uri : null;
@@ -88,6 +90,12 @@ public final class AmtService implements CimProvider {
             case "CIM_BootSourceSetting" -> AmtInventory.bootSources();
             case "CIM_BootConfigSetting" -> List.of(AmtInventory.bootConfig());
             case "CIM_BootService" -> List.of(AmtInventory.bootService());
+            case "CIM_Chassis" -> AmtInventory.chassis(host);
+            case "CIM_BIOSElement" -> AmtInventory.bios(host);
+            case "CIM_Processor" -> AmtInventory.processors(host);
+            case "CIM_Chip" -> AmtInventory.chips(host);
+            case "CIM_PhysicalMemory" -> AmtInventory.memory(host);
+            case "CIM_MediaAccessDevice" -> AmtInventory.disks(host);
             default -> List.of();
         };
     }

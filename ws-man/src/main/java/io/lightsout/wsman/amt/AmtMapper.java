@@ -3,7 +3,10 @@ package io.lightsout.wsman.amt;
 import io.lightsout.wsman.CimInstance;
 import io.lightsout.wsman.profile.PowerReading;
 import io.lightsout.wsman.profile.PowerState;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /** AMT/DASH responses to records (pure). */
@@ -38,14 +41,60 @@ public final class AmtMapper {
                 i.intValue("PrivacyLevel"));
     }
 
+    /** AMT writes MACs as {@code 00-be-43-d8-22-a4}; normalised to {@code 00:BE:43:D8:22:A4} like iDRAC's. */
     public static EthernetPort ethernetPort(CimInstance i) {
-        String mac = i.text("MACAddress").replace('-', ':').toLowerCase(Locale.ROOT);
+        String mac = i.text("MACAddress").trim().replace('-', ':').toUpperCase(Locale.ROOT);
         return new EthernetPort(i.text("InstanceID"), mac, i.text("IPAddress"), i.flag("DHCPEnabled"),
                 i.flag("LinkIsUp"));
     }
 
     public static SoftwareComponent softwareComponent(CimInstance i) {
         return new SoftwareComponent(i.text("InstanceID"), i.text("VersionString"));
+    }
+
+    /** System identity: the chassis (DSP1011 physical asset) and the primary BIOS element (DSP1061). */
+    public static Hardware.SystemIdentity system(List<CimInstance> chassis, List<CimInstance> bios) {
+        CimInstance c = chassis.isEmpty() ? null : chassis.getFirst();
+        String biosVersion = bios.stream().filter(b -> b.flag("PrimaryBIOS")).findFirst()
+                .or(() -> bios.stream().findFirst()).map(b -> b.text("Version").trim()).orElse("");
+        return new Hardware.SystemIdentity(c == null ? "" : c.text("Manufacturer").trim(),
+                c == null ? "" : c.text("Model").trim(), c == null ? "" : c.text("SerialNumber").trim(), biosVersion);
+    }
+
+    /**
+     * CPUs: CIM_Processor carries the clock speeds, the brand string is the Version of the CIM_Chip whose Tag is the
+     * processor's DeviceID (AMT SDK CPU asset: both are "CPU 0", "CPU 1"...).
+     */
+    public static List<Hardware.Cpu> cpus(List<CimInstance> processors, List<CimInstance> chips) {
+        Map<String, CimInstance> byTag = new HashMap<>();
+        chips.forEach(c -> byTag.putIfAbsent(c.text("Tag").trim(), c));
+        return processors.stream().map(p -> {
+            String id = p.text("DeviceID").trim();
+            CimInstance chip = byTag.get(id);
+            return new Hardware.Cpu(id, chip == null ? "" : chip.text("Version").trim(),
+                    chip == null ? "" : chip.text("Manufacturer").trim(), number(p, "MaxClockSpeed"),
+                    number(p, "CurrentClockSpeed"));
+        }).toList();
+    }
+
+    /** Memory modules; Capacity is in bytes. */
+    public static List<Hardware.MemoryModule> memory(List<CimInstance> modules) {
+        return modules.stream().map(m -> {
+            long speed = number(m, "ConfiguredMemoryClockSpeed");
+            return new Hardware.MemoryModule(m.text("BankLabel").trim(), number(m, "Capacity") / (1024 * 1024),
+                    speed > 0 ? speed : number(m, "MaxMemorySpeed"), m.text("Manufacturer").trim(),
+                    m.text("PartNumber").trim(), m.text("SerialNumber").trim());
+        }).toList();
+    }
+
+    /** Disks: CIM_MediaAccessDevice.MaxMediaSize is in KB; AMT gives no model on the device itself. */
+    public static List<Hardware.Disk> disks(List<CimInstance> devices) {
+        return devices.stream().map(d -> new Hardware.Disk(d.text("DeviceID").trim(), number(d, "MaxMediaSize"),
+                d.text("Model").trim())).toList();
+    }
+
+    private static long number(CimInstance i, String property) {
+        return i.number(property).orElse(0L);
     }
 
     /** The boot settings for a target, from the current ones (Get–modify–Put keeps every other property). */

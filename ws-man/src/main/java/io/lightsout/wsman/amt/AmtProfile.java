@@ -83,6 +83,18 @@ public final class AmtProfile {
         return instances(AmtRequests.ETHERNET_PORT).stream().map(AmtMapper::ethernetPort).toList();
     }
 
+    /**
+     * The host's hardware: six enumerations (CIM_Chassis, CIM_BIOSElement, CIM_Processor, CIM_Chip,
+     * CIM_PhysicalMemory, CIM_MediaAccessDevice), each Enumerate + Pull.
+     */
+    public Hardware hardware() {
+        return new Hardware(
+                AmtMapper.system(instances(AmtRequests.CHASSIS), instances(AmtRequests.BIOS_ELEMENT)),
+                AmtMapper.cpus(instances(AmtRequests.PROCESSOR), instances(AmtRequests.CHIP)),
+                AmtMapper.memory(instances(AmtRequests.PHYSICAL_MEMORY)),
+                AmtMapper.disks(instances(AmtRequests.MEDIA_ACCESS_DEVICE)));
+    }
+
     private List<CimInstance> instances(String resourceUri) {
         return session.instances(resourceUri, EnumerateOptions.amtStyle());
     }

@@ -23,6 +23,12 @@ public final class AmtRequests {
     public static final String BOOT_SERVICE = Namespaces.CIM_PREFIX + "CIM_BootService";
     public static final String BOOT_SOURCE = Namespaces.CIM_PREFIX + "CIM_BootSourceSetting";
     public static final String SOFTWARE_IDENTITY = Namespaces.CIM_PREFIX + "CIM_SoftwareIdentity";
+    public static final String CHASSIS = Namespaces.CIM_PREFIX + "CIM_Chassis";
+    public static final String BIOS_ELEMENT = Namespaces.CIM_PREFIX + "CIM_BIOSElement";
+    public static final String PROCESSOR = Namespaces.CIM_PREFIX + "CIM_Processor";
+    public static final String CHIP = Namespaces.CIM_PREFIX + "CIM_Chip";
+    public static final String PHYSICAL_MEMORY = Namespaces.CIM_PREFIX + "CIM_PhysicalMemory";
+    public static final String MEDIA_ACCESS_DEVICE = Namespaces.CIM_PREFIX + "CIM_MediaAccessDevice";
     public static final String GENERAL_SETTINGS = Namespaces.AMT_PREFIX + "AMT_GeneralSettings";
     public static final String BOOT_SETTING_DATA = Namespaces.AMT_PREFIX + "AMT_BootSettingData";
     public static final String ETHERNET_PORT = Namespaces.AMT_PREFIX + "AMT_EthernetPortSettings";

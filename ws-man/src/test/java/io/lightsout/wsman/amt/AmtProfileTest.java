@@ -35,7 +35,22 @@ class AmtProfileTest {
             .on("Enumerate", "CIM_SoftwareIdentity", R + "cim/software/identity/enumerate.xml")
             .on("Pull", "CIM_SoftwareIdentity", R + "cim/software/identity/pull.xml")
             .on("Enumerate", "AMT_EthernetPortSettings", R + "amt/ethernetport/enumerate.xml")
-            .on("Pull", "AMT_EthernetPortSettings", R + "amt/ethernetport/pull.xml");
+            .on("Pull", "AMT_EthernetPortSettings", R + "amt/ethernetport/pull.xml")
+            .on("Enumerate", "CIM_Chassis", R + "cim/chassis/enumerate.xml")
+            .on("Pull", "CIM_Chassis", R + "cim/chassis/pull.xml")
+            .on("Enumerate", "CIM_BIOSElement", R + "cim/bios/element/enumerate.xml")
+            .on("Pull", "CIM_BIOSElement", R + "cim/bios/element/pull.xml")
+            .on("Enumerate", "CIM_Processor", R + "cim/physical/processor/enumerate.xml")
+            .on("Pull", "CIM_Processor", R + "cim/physical/processor/pull.xml")
+            .on("Enumerate", "CIM_Chip", R + "cim/chip/enumerate.xml")
+            // the recorded chip Pull has a context and no EndOfSequence (a paged capture): end it here
+            .onXml("Pull", "CIM_Chip", Golden.text(R + "cim/chip/pull.xml").replaceFirst(
+                    "<g:EnumerationContext>[^<]*</g:EnumerationContext>", "")
+                    .replace("</g:Items>", "</g:Items><g:EndOfSequence/>"))
+            .on("Enumerate", "CIM_PhysicalMemory", R + "cim/physical/memory/enumerate.xml")
+            .on("Pull", "CIM_PhysicalMemory", R + "cim/physical/memory/pull.xml")
+            .on("Enumerate", "CIM_MediaAccessDevice", R + "cim/mediaaccess/enumerate.xml")
+            .on("Pull", "CIM_MediaAccessDevice", R + "cim/mediaaccess/pull.xml");
     private FakeBmc bmc;
     private WsmanClient client;
     private AmtProfile amt;
@@ -110,9 +125,22 @@ class AmtProfileTest {
         assertThat(g.networkEnabled()).isTrue();
         assertThat(amt.software()).contains(new SoftwareComponent("AMT", "12.0.67"));
         assertThat(amt.ethernetPorts()).first().satisfies(p -> {
-            assertThat(p.mac()).isEqualTo("00:be:43:d8:22:a4");
+            assertThat(p.mac()).isEqualTo("00:BE:43:D8:22:A4");
             assertThat(p.dhcpEnabled()).isTrue();
             assertThat(p.linkUp()).isTrue();
         });
+    }
+
+    @Test
+    void hardwareIsReadWithEnumerateAndPullOfTheSixClasses() {
+        Hardware hw = amt.hardware();
+        assertThat(hw.system().model()).isEqualTo("NUC9V7QNX");
+        assertThat(hw.system().serialNumber()).isEqualTo("JRQN0243007J");
+        assertThat(hw.system().biosVersion()).isEqualTo("QNCFLX70.0054.2020.0810.2227");
+        assertThat(hw.cpus()).singleElement().satisfies(c -> assertThat(c.model()).contains("i7-9850H"));
+        assertThat(hw.memoryMib()).isEqualTo(32768);
+        assertThat(hw.disks()).hasSize(2);
+        assertThat(bmc.requests().stream().map(r -> r.body()).filter(b -> b.contains("/Pull<")).count())
+                .isEqualTo(6);
     }
 }

@@ -110,8 +110,26 @@ class LabIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> amt.powerState().state() == PowerState.ON);
         assertThat(amt.generalSettings().digestRealm()).isEqualTo(amtBmc.realm());
         assertThat(amt.ethernetPorts()).anySatisfy(p -> assertThat(p.mac())
-                .isEqualTo(amtBmc.mac().toLowerCase(Locale.ROOT)));
+                .isEqualTo(amtBmc.mac().toUpperCase(Locale.ROOT)));
+        assertThat(amt.ethernetPorts()).filteredOn(p -> !p.hasMac()).singleElement()
+                .satisfies(p -> assertThat(p.mac()).isEqualTo("00:00:00:00:00:00"));
         assertThat(amt.software()).isNotEmpty();
+    }
+
+    @Test
+    void amtHardwareMatchesTheLab() {
+        io.lightsout.wsman.amt.Hardware hw = new AmtProfile(session(amtBmc)).hardware();
+        assertThat(hw.system().serialNumber()).isEqualTo(amtBmc.serviceTag());
+        assertThat(hw.system().manufacturer()).isNotBlank();
+        assertThat(hw.system().model()).isNotBlank();
+        assertThat(hw.system().biosVersion()).isNotBlank();
+        assertThat(hw.cpus()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.model()).contains("Intel(R) Core(TM)");
+            assertThat(c.maxMhz()).isGreaterThan(c.currentMhz());
+        });
+        assertThat(hw.memory()).isNotEmpty().allSatisfy(m -> assertThat(m.sizeMib()).isGreaterThanOrEqualTo(8192));
+        assertThat(hw.memoryMib()).isEqualTo(hw.memory().stream().mapToLong(m -> m.sizeMib()).sum());
+        assertThat(hw.disks()).isNotEmpty().allSatisfy(d -> assertThat(d.sizeGb()).isGreaterThan(100));
     }
 
     @Test

@@ -10,9 +10,12 @@ import io.lightsout.wsman.WsmanClient;
 import io.lightsout.wsman.WsmanSession;
 import io.lightsout.wsman.amt.AmtProfile;
 import io.lightsout.wsman.amt.BootTarget;
+import io.lightsout.wsman.amt.EthernetPort;
+import io.lightsout.wsman.amt.Hardware;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,12 +69,18 @@ public final class AmtPowerProfile extends WsmanPowerProfile {
         return Accepted.of("one-time boot to " + device + " set");
     }
 
+    /**
+     * The same keys as the iDRAC inventory ({@code serviceTag} is the chassis serial, {@code nic.N.mac} upper case)
+     * plus per-part detail: {@code manufacturer}, {@code cpu.N.model|maxMhz}, {@code memory.N.bank|mib|speedMhz|
+     * partNumber}, {@code disk.N.id|sizeGb}. AMT's unused ports (MAC 00:00:00:00:00:00) are not NICs.
+     */
     @Override
     public Inventory inventory(BmcTarget target) throws BmcException, InterruptedException {
         Map<String, String> facts = new LinkedHashMap<>();
         call(target, s -> {
             AmtProfile amt = new AmtProfile(s);
-            var ports = amt.ethernetPorts();
+            hardware(facts, amt.hardware());
+            List<EthernetPort> ports = amt.ethernetPorts().stream().filter(EthernetPort::hasMac).toList();
             for (int i = 0; i < ports.size(); i++) {
                 put(facts, "nic." + i + ".mac", ports.get(i).mac());
             }
@@ -79,5 +88,37 @@ public final class AmtPowerProfile extends WsmanPowerProfile {
             return null;
         });
         return new Inventory(facts);
+    }
+
+    private static void hardware(Map<String, String> facts, Hardware hw) {
+        put(facts, "manufacturer", hw.system().manufacturer());
+        put(facts, "model", hw.system().model());
+        put(facts, "serviceTag", hw.system().serialNumber());
+        put(facts, "biosVersion", hw.system().biosVersion());
+        put(facts, "cpus", String.valueOf(hw.cpus().size()));
+        for (int i = 0; i < hw.cpus().size(); i++) {
+            Hardware.Cpu c = hw.cpus().get(i);
+            put(facts, "cpu." + i + ".model", c.model());
+            put(facts, "cpu." + i + ".maxMhz", positive(c.maxMhz()));
+        }
+        put(facts, "memoryMib", String.valueOf(hw.memoryMib()));
+        for (int i = 0; i < hw.memory().size(); i++) {
+            Hardware.MemoryModule m = hw.memory().get(i);
+            put(facts, "memory." + i + ".bank", m.bank());
+            put(facts, "memory." + i + ".mib", positive(m.sizeMib()));
+            put(facts, "memory." + i + ".speedMhz", positive(m.speedMhz()));
+            put(facts, "memory." + i + ".partNumber", m.partNumber());
+        }
+        put(facts, "disks", String.valueOf(hw.disks().size()));
+        for (int i = 0; i < hw.disks().size(); i++) {
+            Hardware.Disk d = hw.disks().get(i);
+            put(facts, "disk." + i + ".id", d.deviceId());
+            put(facts, "disk." + i + ".model", d.model());
+            put(facts, "disk." + i + ".sizeGb", positive(d.sizeGb()));
+        }
+    }
+
+    private static String positive(long v) {
+        return v > 0 ? Long.toString(v) : null;
     }
 }
