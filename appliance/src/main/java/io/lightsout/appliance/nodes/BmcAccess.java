@@ -31,6 +31,8 @@ public record BmcAccess(Node node, Optional<String> username, Optional<String> p
         }
 
         private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+        /** Moves on every forget, so that a read that started before a change never caches what it read. */
+        private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
         /** The node's access, read with {@code read} when there is none younger than {@link #TTL}. */
         Optional<BmcAccess> get(String nodeId, Function<String, Optional<BmcAccess>> read) {
@@ -39,16 +41,22 @@ public record BmcAccess(Node node, Optional<String> username, Optional<String> p
             if (e != null && now - e.readAtNanos() < TTL.toNanos()) {
                 return Optional.of(e.access());
             }
+            long before = changes.get();
             Optional<BmcAccess> access = read.apply(nodeId);
-            access.ifPresentOrElse(a -> entries.put(nodeId, new Entry(a, now)), () -> entries.remove(nodeId));
+            access.ifPresent(a -> entries.put(nodeId, new Entry(a, now)));
+            if (access.isEmpty() || changes.get() != before) {
+                entries.remove(nodeId); // a change (a pin, an edit) may have landed while this read was under way
+            }
             return access;
         }
 
         void forget(String nodeId) {
+            changes.incrementAndGet();
             entries.remove(nodeId);
         }
 
         void forgetAll() {
+            changes.incrementAndGet();
             entries.clear();
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lightsout.appliance.TestAppliance;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,27 @@ class BmcAccessTest {
 
         nodes.delete(n.id(), "test", "test");
         assertThat(nodes.bmcAccess(n.id())).isEmpty();
+    }
+
+    @Test
+    void aReadThatAChangeOvertakesIsNotKept() {
+        Node n = nodes.create(new NodeInput("access-2", "IDRAC", null, "127.99.1.2", "443", null, null, "root", "pw",
+                null, null, null, null, null, null, null), "test", "test");
+        BmcAccess.Cache cache = new BmcAccess.Cache();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        // the node is pinned (and the cache told) while the first read is under way
+        cache.get(n.id(), id -> {
+            reads.incrementAndGet();
+            Optional<BmcAccess> read = nodes.find(id).map(x -> new BmcAccess(x, Optional.empty(), Optional.empty()));
+            cache.forget(id);
+            return read;
+        });
+        Optional<BmcAccess> next = cache.get(n.id(), id -> {
+            reads.incrementAndGet();
+            return nodes.find(id).map(x -> new BmcAccess(x, Optional.empty(), Optional.empty()));
+        });
+        assertThat(reads).hasValue(2);
+        assertThat(next).isPresent();
+        nodes.delete(n.id(), "test", "test");
     }
 }
