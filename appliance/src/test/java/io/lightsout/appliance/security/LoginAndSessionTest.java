@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lightsout.appliance.Http;
 import io.lightsout.appliance.Http.Auth;
 import io.lightsout.appliance.Http.Res;
-import io.lightsout.appliance.ManualClock;
+import io.lightsout.appliance.power.ManualClock;
 import io.lightsout.appliance.TestAppliance;
 import java.time.Duration;
 import java.time.Instant;
