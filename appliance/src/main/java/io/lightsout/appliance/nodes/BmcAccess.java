@@ -8,7 +8,8 @@ import java.util.function.Function;
  * What a BMC call needs of a node — the node and its account, password decrypted — as read moments ago. Every call
  * to a BMC needs it, and a campaign makes hundreds a second (a read, then a power-on, then verification reads): read
  * from the database and the vault for each, they queue for the connection pool. So it is kept for {@link #TTL}
- * after it was read, and dropped at once when the registry changes the node (edit, import, delete, pin, re-trust).
+ * after it was read, and dropped at once when the registry changes the node (edit, import, delete, re-trust); a pin
+ * is applied to it in place.
  * A credential profile edited elsewhere is seen within {@link #TTL}.
  *
  * @param node     the node
@@ -48,6 +49,16 @@ public record BmcAccess(Node node, Optional<String> username, Optional<String> p
                 entries.remove(nodeId); // a change (a pin, an edit) may have landed while this read was under way
             }
             return access;
+        }
+
+        /**
+         * The node was just pinned to {@code sha256}: its kept access, if any, takes the pin and keeps its age (the
+         * rest of it is as read); a read under way is not kept, since it may predate the pin.
+         */
+        void pinned(String nodeId, String sha256) {
+            changes.incrementAndGet();
+            entries.computeIfPresent(nodeId, (id, e) -> new Entry(new BmcAccess(e.access().node()
+                    .withCertSha256(sha256), e.access().username(), e.access().password()), e.readAtNanos()));
         }
 
         void forget(String nodeId) {

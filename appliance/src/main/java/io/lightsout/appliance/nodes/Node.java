@@ -23,6 +23,13 @@ public record Node(String id, String name, NodeType type, String site, String bm
         return bmcAddress == null ? null : bmcAddress + ":" + bmcPort;
     }
 
+    /** This node as pinned to the BMC certificate {@code sha256}. */
+    public Node withCertSha256(String sha256) {
+        return new Node(id, name, type, site, bmcAddress, bmcPort, bmcScheme, credentialProfileId, username,
+                passwordSecretId, sha256, mac, ip, prefixLength, verifyPort, secureOnSecretId, tags, serviceTag,
+                powerState, powerDetail, powerReadAt, createdAt, updatedAt);
+    }
+
     @Override
     public String toString() {
         return "Node[" + id + ", " + name + ", " + type + "]";

@@ -28,6 +28,7 @@ public final class NodeRegistry {
     private final Clock clock;
     private final NodeAdmission admission;
     private final BmcAccess.Cache access = new BmcAccess.Cache();
+    private final PinWriter pins;
 
     public NodeRegistry(Jdbc jdbc, Vault vault, AuditLog audit, Clock clock, NodeAdmission admission) {
         this.jdbc = jdbc;
@@ -35,6 +36,7 @@ public final class NodeRegistry {
         this.audit = audit;
         this.clock = clock;
         this.admission = admission;
+        this.pins = new PinWriter(jdbc);
     }
 
     /** The sort keys of {@link #list}. */
@@ -208,10 +210,18 @@ public final class NodeRegistry {
         return out.toString();
     }
 
-    /** Stores the certificate fingerprint seen on the first TLS call to the node's BMC. */
-    public void pin(String nodeId, String sha256) {
-        jdbc.update("UPDATE nodes SET cert_sha256 = ? WHERE id = ? AND cert_sha256 IS NULL", sha256, nodeId);
-        access.forget(nodeId);
+    /**
+     * Stores the certificate fingerprint seen on the first TLS call to the node's BMC (with the other pins of the
+     * moment, in one commit) and returns once it is stored. A node pinned meanwhile keeps its pin.
+     */
+    PinWriter.Outcome pin(String nodeId, String sha256) {
+        PinWriter.Outcome outcome = pins.pin(nodeId, sha256);
+        if (outcome == PinWriter.Outcome.PINNED) {
+            access.pinned(nodeId, sha256); // the password read with it stays: nothing else changed
+        } else {
+            access.forget(nodeId);
+        }
+        return outcome;
     }
 
     /** Forgets the pinned certificate: the next call pins whatever the BMC presents (an admin's decision). */

@@ -15,6 +15,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -75,11 +76,27 @@ public final class NodeTargets implements BmcEndpoints {
         }
         URI url = URI.create(n.bmcScheme() + "://" + n.bmcAddress() + ":" + n.bmcPort() + "/wsman");
         TrustPolicy trust = n.certSha256() != null ? new TrustPolicy.Pinned(n.certSha256())
-                : new TrustPolicy.PinOnFirstUse(sha -> registry.pin(n.id(), sha));
+                : new TrustPolicy.PinOnFirstUse(sha -> pin(n, sha));
         // iDRAC takes Basic over TLS; AMT and DASH take Digest on both ports (AMT SDK, DSP0226 annex)
         AuthScheme auth = n.type() == io.lightsout.appliance.bmc.NodeType.IDRAC ? AuthScheme.BASIC : AuthScheme.DIGEST;
         return WsmanEndpoint.builder(url, new Credentials(user, password)).auth(auth).trust(trust)
                 .connectTimeout(connectTimeout).responseTimeout(responseTimeout).build();
+    }
+
+    /** Stores a pin on first use; refuses the certificate when the node holds another pin by now, or is gone. */
+    private void pin(Node n, String sha256) throws CertificateException {
+        PinWriter.Outcome outcome;
+        try {
+            outcome = registry.pin(n.id(), sha256);
+        } catch (RuntimeException e) {
+            throw new CertificateException("cannot store the certificate pin of node " + n.name(), e);
+        }
+        switch (outcome) {
+            case PINNED -> { }
+            case PINNED_OTHERWISE -> throw new CertificateException("node " + n.name() + " was pinned to another"
+                    + " certificate by a concurrent first call; this one (SHA-256 " + sha256 + ") is refused");
+            case NO_NODE -> throw new CertificateException("node " + n.name() + " is no longer in the registry");
+        }
     }
 
     private static Inet4Address ipv4(String dotted) {

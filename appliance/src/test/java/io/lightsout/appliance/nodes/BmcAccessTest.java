@@ -42,8 +42,12 @@ class BmcAccessTest {
         nodes.update(n.id(), idrac("second-secret"), "test", "test");
         assertThat(nodes.bmcAccess(n.id()).orElseThrow().password()).contains("second-secret");
 
-        nodes.pin(n.id(), "ab".repeat(32));
-        assertThat(nodes.bmcAccess(n.id()).orElseThrow().node().certSha256()).isEqualTo("ab".repeat(32));
+        BmcAccess beforePin = nodes.bmcAccess(n.id()).orElseThrow();
+        assertThat(nodes.pin(n.id(), "ab".repeat(32))).isEqualTo(PinWriter.Outcome.PINNED);
+        BmcAccess pinned = nodes.bmcAccess(n.id()).orElseThrow();
+        assertThat(pinned.node().certSha256()).isEqualTo("ab".repeat(32));
+        assertThat(pinned.password()).isSameAs(beforePin.password()); // pinned in place: not read and decrypted again
+        assertThat(nodes.get(n.id()).certSha256()).isEqualTo("ab".repeat(32));
 
         nodes.retrust(n.id(), "test", "test");
         assertThat(nodes.bmcAccess(n.id()).orElseThrow().node().certSha256()).isNull();

@@ -1,11 +1,11 @@
 package io.lightsout.wsman.tls;
 
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /** How one endpoint's TLS certificate is trusted. There is deliberately no "trust anything" policy. */
 public sealed interface TrustPolicy permits TrustPolicy.Pinned, TrustPolicy.PinOnFirstUse, TrustPolicy.CaTrust {
@@ -27,12 +27,26 @@ public sealed interface TrustPolicy permits TrustPolicy.Pinned, TrustPolicy.PinO
      * Accept the first certificate seen, hand its fingerprint to {@code onPinned} (the caller stores it), and
      * from then on behave as {@link Pinned}.
      *
-     * @param onPinned called once with the fingerprint, from the handshake thread; must not block for long
+     * @param onPinned called once with the fingerprint, from the handshake thread, before the handshake goes on;
+     *                 it may refuse the certificate (then the handshake fails and the endpoint is first-use again)
      */
-    record PinOnFirstUse(Consumer<String> onPinned) implements TrustPolicy {
+    record PinOnFirstUse(OnPinned onPinned) implements TrustPolicy {
         public PinOnFirstUse {
             Objects.requireNonNull(onPinned, "onPinned");
         }
+    }
+
+    /** Stores a certificate pinned on first use. */
+    @FunctionalInterface
+    interface OnPinned {
+        /**
+         * Called with the fingerprint of the certificate just pinned, on the handshake thread.
+         *
+         * @param sha256 the fingerprint, lower-case hex
+         * @throws CertificateException to refuse the certificate, e.g. because the store holds another pin for
+         *                              the endpoint already (a concurrent first use saw a different certificate)
+         */
+        void pinned(String sha256) throws CertificateException;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.lightsout.wsman.tls;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -28,12 +29,21 @@ public final class TrustRegistry {
         return Optional.ofNullable(policies.get(key(host, port)));
     }
 
-    /** Turns a first-use policy into a pin, once; returns the policy now in force. */
-    TrustPolicy pinIfFirstUse(String host, int port, TrustPolicy.PinOnFirstUse expected, String sha256) {
+    /**
+     * Turns a first-use policy into a pin, once; returns the policy now in force. When the pin's owner refuses it,
+     * the endpoint goes back to first use and the refusal is thrown.
+     */
+    TrustPolicy pinIfFirstUse(String host, int port, TrustPolicy.PinOnFirstUse expected, String sha256)
+            throws CertificateException {
         String k = key(host, port);
         TrustPolicy pinned = new TrustPolicy.Pinned(sha256);
         if (policies.replace(k, expected, pinned)) {
-            expected.onPinned().accept(sha256);
+            try {
+                expected.onPinned().pinned(sha256);
+            } catch (CertificateException | RuntimeException e) {
+                policies.replace(k, pinned, expected);
+                throw e;
+            }
             return pinned;
         }
         return policies.get(k);

@@ -71,6 +71,23 @@ class TlsTrustTest {
     }
 
     @Test
+    void aPinItsOwnerRefusesFailsTheHandshakeAndLeavesTheEndpointFirstUse() throws Exception {
+        List<String> pins = new CopyOnWriteArrayList<>();
+        try (WsmanClient client = WsmanClient.create(); FakeBmc a = FakeBmc.https(first.context(), OK)) {
+            WsmanSession refused = session(client, a, new TrustPolicy.PinOnFirstUse(sha -> {
+                throw new java.security.cert.CertificateException("the store holds another pin");
+            }));
+            assertThatThrownBy(() -> refused.get(CS, SelectorSet.EMPTY)).isInstanceOf(WsmanTlsException.class)
+                    .hasMessageContaining("the store holds another pin");
+            assertThat(a.requests()).isEmpty();
+            // nothing was pinned: the next first use pins (and is not measured against a pin that was refused)
+            WsmanSession accepted = session(client, a, new TrustPolicy.PinOnFirstUse(pins::add));
+            assertThat(accepted.get(CS, SelectorSet.EMPTY).get("EnabledState")).contains("2");
+            assertThat(pins).containsExactly(TrustRegistry.sha256(first.certificate()));
+        }
+    }
+
+    @Test
     void caTrustAcceptsItsCaAndRejectsOthers() throws Exception {
         try (WsmanClient client = WsmanClient.create(); WsmanClient other = WsmanClient.create();
              FakeBmc a = FakeBmc.https(first.context(), OK)) {
