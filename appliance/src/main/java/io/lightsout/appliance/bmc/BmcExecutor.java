@@ -28,6 +28,11 @@ public final class BmcExecutor {
         this.limiter = new CallLimiter(limits);
     }
 
+    /** The bounds every call is made within. */
+    public CallLimits limits() {
+        return limits;
+    }
+
     /** Whether the node's driver exists and supports {@code command} (no I/O). */
     public boolean supports(BmcTarget target, BmcCommand<?> command) {
         try {

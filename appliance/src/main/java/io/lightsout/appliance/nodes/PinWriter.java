@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes certificates pinned on first use, many pins to one commit. A campaign's first minute contacts hundreds of
  * BMCs a second for the first time, and each handshake pins: written one commit each, the commits cost the appliance
- * more CPU than anything it does for the BMC call itself (docs/performance.md). So a pin joins the pins waiting at
- * the time and the first of their callers writes them all in one transaction while the others wait (group commit):
- * no pin waits for a timer, and a pin is stored before its handshake goes on, as before.
+ * more CPU than anything it does for the BMC call itself (docs/performance.md). So the first pin waits
+ * {@link #LINGER} for others, and its caller writes them all in one transaction while the others wait (group
+ * commit); pins that arrive during that write are the next batch. A pin is stored before its handshake goes on.
  *
  * <p>A pin is only written over no pin ({@code cert_sha256 IS NULL}): when another connection pinned the node first,
  * the pin stands only if it is the same certificate.
@@ -45,6 +45,14 @@ final class PinWriter {
             return outcome != null || failure != null;
         }
     }
+
+    /**
+     * How long the first pin of a batch waits for others before the batch is written. Each commit writes a chunk
+     * to the database file ({@code WRITE_DELAY=0}), which is most of what a pin costs; against the hundreds of
+     * milliseconds of a first call to a BMC this wait is not seen, and at hundreds of first contacts a second it
+     * puts several pins in each commit.
+     */
+    static final java.time.Duration LINGER = java.time.Duration.ofMillis(20);
 
     private final Jdbc jdbc;
     private final ReentrantLock lock = new ReentrantLock();
@@ -84,12 +92,24 @@ final class PinWriter {
         return pin.outcome;
     }
 
-    /** Takes the waiting pins and writes them outside the lock; called with the lock held, returns with it held. */
+    /**
+     * Lets the pins arriving within {@link #LINGER} join, then takes the waiting pins and writes them outside the
+     * lock; called with the lock held, returns with it held.
+     */
     private void writeWaiting() {
-        List<Pin> batch = waiting;
-        waiting = new ArrayList<>();
         writing = true;
         lock.unlock();
+        List<Pin> batch;
+        try {
+            Thread.sleep(LINGER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // write now; the caller's thread keeps its interrupt
+        } finally {
+            lock.lock();
+            batch = waiting;
+            waiting = new ArrayList<>();
+            lock.unlock();
+        }
         try {
             write(batch);
         } catch (RuntimeException e) {

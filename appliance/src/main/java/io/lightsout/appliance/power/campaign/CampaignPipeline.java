@@ -14,11 +14,13 @@ import io.lightsout.appliance.power.wol.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -29,12 +31,15 @@ import java.util.concurrent.TimeUnit;
  * The wake phase of one window as a pipeline driven from the engine's thread. Three streams overlap instead of
  * taking turns:
  * <ul>
- * <li>first-attempt reads run ahead of the sends: as many are in flight as the pace will send within
- *     {@link #READ_AHEAD} plus the reads' own recent latency (Little's law), so that slow reads — a cold TLS handshake
- *     with a busy BMC — do not slow the pace, while a node read as off still waits about {@link #READ_AHEAD} at
- *     most for its power-on;</li>
- * <li>power-ons go out from this thread at the token-bucket rate as soon as a node read as off is queued; each runs
- *     on its own task and posts its outcome, so the sender never waits for a power-on or for a batch;</li>
+ * <li>first-attempt reads run ahead of the sends, separately for each {@link CampaignRun.ReadPath} (BMC calls,
+ *     OS probes of BMC-less nodes): per path as many are in flight as the pace will send within {@link #READ_AHEAD}
+ *     plus the path's own recent read latency (Little's law), so that slow reads — a first TLS handshake with a busy
+ *     BMC — neither slow the pace nor hold up the BMC-less targets, whose reads take a millisecond;</li>
+ * <li>power-ons go out from this thread at the token-bucket rate as soon as a node read as off is queued: from the
+ *     path with the most targets left when both have nodes ready, so that slow BMC reads are used whenever they
+ *     deliver and the BMC-less nodes fill the slots they leave (see {@link #nextToSend}); a node read as off waits
+ *     about {@link #READ_AHEAD} at most for its power-on. Each power-on runs on its own task and posts its
+ *     outcome, so the sender never waits for a power-on or for a batch;</li>
  * <li>verification and retry checks are reads due at their own time, read alongside the sends.</li>
  * </ul>
  * Tasks (reads, power-ons) run on the given executor (virtual threads, within the BMC executor's limits) and post
@@ -73,16 +78,13 @@ final class CampaignPipeline {
     private final Executor tasks;
     private final TokenBucket pace;
     private final int readAhead;
-    /** Recent latency of first-attempt reads (moving average, nanoseconds), submission to result taken in. */
-    private double readLatencyNanos;
     private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
     /** Node ids being read or sent. */
     private final Set<String> inFlight = new HashSet<>();
-    /** Read as off, waiting for a slot; in target order, whatever order the reads came back in. */
-    private final PriorityQueue<BmcTarget> toSend;
+    /** The first-attempt reads and the nodes waiting for a slot, per read path. */
+    private final Map<CampaignRun.ReadPath, Lane> lanes = new EnumMap<>(CampaignRun.ReadPath.class);
     /** Verification and retry reads in flight at most (so that they never crowd out the wake stream's reads). */
     private final int maxChecks;
-    private int firstReadsInFlight;
     private int checksInFlight;
     private int sendsInFlight;
     /** The pace's next slot is past the deadline: nothing more goes out in this window. */
@@ -98,7 +100,51 @@ final class CampaignPipeline {
         this.readAhead = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 Math.ceil(run.spec().powerOnsPerSecond() * READ_AHEAD.toNanos() / 1e9)));
         this.maxChecks = Math.max(MIN_CHECKS_IN_FLIGHT, readAhead / 2);
-        this.toSend = new PriorityQueue<>(Comparator.comparingInt(run::order));
+        for (CampaignRun.ReadPath path : CampaignRun.ReadPath.values()) {
+            lanes.put(path, new Lane(path));
+        }
+    }
+
+    /** A node read as off (or due a retry) at {@code readAt}, waiting for a slot. */
+    private record Queued(BmcTarget target, Instant readAt) {
+    }
+
+    /** The first-attempt reads of one read path, and its nodes waiting for a slot. */
+    private final class Lane {
+        final CampaignRun.ReadPath path;
+        /** First attempts being read. */
+        int reading;
+        /** Read as off, in the order the reads came back. */
+        final Deque<Queued> queue = new ArrayDeque<>();
+        /** Recent latency of its first-attempt reads (moving average, nanoseconds), submission to result taken in. */
+        double latencyNanos;
+
+        Lane(CampaignRun.ReadPath path) {
+            this.path = path;
+        }
+
+        /**
+         * Whether another first attempt may be read: fewer nodes queued than the read-ahead, fewer queued or being
+         * read than the read-ahead plus the reads that complete within one read latency at the pace, and fewer reads
+         * in flight than half the BMC executor's global limit: reads that hang (BMCs that do not answer) never take
+         * the slots the other path's reads, the power-ons and the verification need.
+         */
+        boolean roomForRead() {
+            double seconds = Math.min(latencyNanos, MAX_COVERED_LATENCY.toNanos()) / 1e9;
+            int coveringLatency = (int) Math.ceil(run.spec().powerOnsPerSecond() * seconds);
+            return queue.size() < readAhead && queue.size() + reading < readAhead + coveringLatency
+                    && reading < Math.max(1, executor.limits().global() / 2);
+        }
+
+        /** Targets of this path never attempted, being read or queued. */
+        int left() {
+            return run.firstAttemptsLeft(path) + reading + queue.size();
+        }
+
+        void readBack(long latency) {
+            reading--;
+            latencyNanos = latencyNanos == 0 ? latency : 0.9 * latencyNanos + 0.1 * latency;
+        }
     }
 
     /** An outcome posted by a task; applied on the engine's thread only. */
@@ -139,7 +185,7 @@ final class CampaignPipeline {
                 if (run.allTerminal()) {
                     continue; // the last results just came in: do not sleep towards the deadline below
                 }
-                if (!sendingClosed && !toSend.isEmpty()) {
+                if (!sendingClosed && lanes.values().stream().anyMatch(l -> !l.queue.isEmpty())) {
                     if (!now.isBefore(lastWrite.plus(WRITE_EVERY))) {
                         run.write();
                         lastWrite = now;
@@ -176,26 +222,24 @@ final class CampaignPipeline {
         }
         MethodRule rule = run.spec().method();
         List<TargetState> unsupported = new ArrayList<>();
-        int reading = readAhead + readsCoveringLatency();
-        while (!sendingClosed && toSend.size() < readAhead && toSend.size() + firstReadsInFlight < reading) {
-            BmcTarget target = run.nextFirstAttempt().orElse(null);
-            if (target == null) {
-                break;
+        boolean more = !sendingClosed;
+        while (more) { // one target per path in turn, so that each path's reads start in step
+            more = false;
+            for (Lane lane : lanes.values()) {
+                BmcTarget target = lane.roomForRead() ? run.nextFirstAttempt(lane.path).orElse(null) : null;
+                if (target == null) {
+                    continue;
+                }
+                more = true;
+                if (rule.resolve(target).isEmpty()) {
+                    unsupported.add(run.state(target).failed(FailureReason.NOT_SUPPORTED, now, rule.whyNot(target)));
+                    continue;
+                }
+                lane.reading++;
+                read(target, now, true);
             }
-            if (rule.resolve(target).isEmpty()) {
-                unsupported.add(run.state(target).failed(FailureReason.NOT_SUPPORTED, now, rule.whyNot(target)));
-                continue;
-            }
-            firstReadsInFlight++;
-            read(target, now, true);
         }
         run.record(unsupported);
-    }
-
-    /** First-attempt reads that complete within one read latency at the campaign's pace. */
-    private int readsCoveringLatency() {
-        double seconds = Math.min(readLatencyNanos, MAX_COVERED_LATENCY.toNanos()) / 1e9;
-        return (int) Math.ceil(run.spec().powerOnsPerSecond() * seconds);
     }
 
     private void read(BmcTarget target, Instant at, boolean first) {
@@ -212,12 +256,38 @@ final class CampaignPipeline {
             return;
         }
         sleeper.sleep(Duration.between(clock.instant(), slot));
-        BmcTarget target = toSend.poll();
+        BmcTarget target = nextToSend(clock.instant());
         WakeMethod method = run.spec().method().resolve(target).orElseThrow();
         Instant at = clock.instant();
         inFlight.add(target.nodeId());
         sendsInFlight++;
         submit(target, () -> powerOn(target, method, at));
+    }
+
+    /**
+     * The node to send next: the one queued longest if it has waited {@link #READ_AHEAD} (its reading is getting
+     * old), else the next of the path with the most targets left, so that the slower path sends whenever it has
+     * nodes ready, the faster one fills the slots it leaves, and the two run out together.
+     */
+    private BmcTarget nextToSend(Instant now) {
+        Instant old = now.minus(READ_AHEAD);
+        Lane pick = null;
+        for (Lane lane : lanes.values()) {
+            if (lane.queue.isEmpty()) {
+                continue;
+            }
+            if (pick == null) {
+                pick = lane;
+                continue;
+            }
+            Instant mine = lane.queue.peek().readAt();
+            Instant theirs = pick.queue.peek().readAt();
+            boolean anyOld = !mine.isAfter(old) || !theirs.isAfter(old);
+            if (anyOld ? mine.isBefore(theirs) : lane.left() > pick.left()) {
+                pick = lane;
+            }
+        }
+        return pick.queue.poll().target();
     }
 
     private Sent powerOn(BmcTarget target, WakeMethod method, Instant at) throws InterruptedException {
@@ -299,9 +369,8 @@ final class CampaignPipeline {
 
     private void onRead(Read read, List<TargetState> settled) {
         if (read.first()) {
-            firstReadsInFlight--;
-            long latency = Math.max(0, Duration.between(read.at(), clock.instant()).toNanos());
-            readLatencyNanos = readLatencyNanos == 0 ? latency : 0.9 * readLatencyNanos + 0.1 * latency;
+            lanes.get(CampaignRun.ReadPath.of(read.target()))
+                    .readBack(Math.max(0, Duration.between(read.at(), clock.instant()).toNanos()));
         } else {
             checksInFlight--;
         }
@@ -315,7 +384,7 @@ final class CampaignPipeline {
         } else if (reading.state() == PowerState.AUTH_FAILED) {
             settled.add(state.failed(FailureReason.AUTH_FAILED, read.at(), reading.detail()));
         } else if (run.sendDue(state, read.at())) {
-            toSend.add(target);
+            lanes.get(CampaignRun.ReadPath.of(target)).queue.add(new Queued(target, clock.instant()));
         } else {
             run.scheduleCheck(target, read.at());
         }

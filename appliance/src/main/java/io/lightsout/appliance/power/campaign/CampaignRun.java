@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executor;
 
 /**
  * The engine's view of one window being run: target states (loaded from the store, saved through it), the targets
- * never attempted (in target order, handed out as the pace makes room for them) and when each target already
+ * never attempted (in target order per {@link ReadPath}, handed out as the pace makes room for them) and when each target already
  * attempted is next due for a check. Transitions take effect when {@linkplain #record recorded} and reach the store
  * through a {@link StateWriter}, in batches, behind the engine; but a target is never handed out again (as due)
  * while its last transition is not written: whatever the engine does next to a target, the store already knows
@@ -33,7 +34,9 @@ final class CampaignRun {
     private final CampaignStore store;
     private final Map<String, BmcTarget> targets = new HashMap<>();
     private final Map<String, TargetState> states = new HashMap<>();
-    private final Deque<BmcTarget> neverAttempted = new ArrayDeque<>();
+    /** Targets never attempted, per way they are read, each in target order. */
+    private final Map<ReadPath, Deque<BmcTarget>> neverAttempted = new EnumMap<>(Map.of(
+            ReadPath.BMC, new ArrayDeque<>(), ReadPath.PROBE, new ArrayDeque<>()));
     /** The one valid next check per target; {@link #checks} may hold stale entries, skipped when they surface. */
     private final Map<String, Instant> nextCheck = new HashMap<>();
     private final PriorityQueue<Check> checks = new PriorityQueue<>(
@@ -65,7 +68,7 @@ final class CampaignRun {
             }
             open++;
             if (s.attempts() == 0) {
-                neverAttempted.add(t);
+                neverAttempted.get(ReadPath.of(t)).add(t);
             } else {
                 // after a restart a target already attempted is read again before anything is re-sent
                 schedule(t, window.start());
@@ -136,9 +139,33 @@ final class CampaignRun {
         writer.flush();
     }
 
-    /** The next target never attempted, in target order; the caller reads it and then sends or settles it. */
-    Optional<BmcTarget> nextFirstAttempt() {
-        return Optional.ofNullable(neverAttempted.poll());
+    /**
+     * How a target's power state is read before its first power-on. The two take very different times (a BMC call,
+     * a first TLS handshake among them, against a TCP connect or a ping), so each has its own read-ahead: slow BMC
+     * reads never hold up the BMC-less targets behind them.
+     */
+    enum ReadPath {
+        /** Over WS-Man, from the node's BMC. */
+        BMC,
+        /** By probing the OS of a BMC-less node. */
+        PROBE;
+
+        static ReadPath of(BmcTarget target) {
+            return target.type().hasBmc() ? BMC : PROBE;
+        }
+    }
+
+    /**
+     * The next target never attempted that is read along {@code path}, in target order; the caller reads it and
+     * then sends or settles it.
+     */
+    Optional<BmcTarget> nextFirstAttempt(ReadPath path) {
+        return Optional.ofNullable(neverAttempted.get(path).poll());
+    }
+
+    /** How many targets read along {@code path} were never attempted. */
+    int firstAttemptsLeft(ReadPath path) {
+        return neverAttempted.get(path).size();
     }
 
     /**
@@ -231,7 +258,7 @@ final class CampaignRun {
             }
         }
         saveAll(closed);
-        neverAttempted.clear();
+        neverAttempted.values().forEach(Deque::clear);
     }
 
     /** Why a target that was sent a power-on failed; nothing acknowledges a magic packet, so WoL says what was seen. */

@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
  * coalesced into the next one (the latest state per target). The engine waits only where it must: before it acts
  * again on a target whose last transition is not written yet, and at the end of the window. A failed write is
  * final: every later call throws, and nothing recorded after it is written (as after a crash). The power readings
- * the engine notes for the nodes go along with the same writes, after the states, to the {@link ReadingSink}; a
- * failure there is only logged. Used by the engine's own thread only; the writes themselves run on the given
+ * the engine notes for the nodes go along with the writes (at most every {@link #READINGS_EVERY}, and at every
+ * flush), after the states, to the {@link ReadingSink}; a failure there is only logged. Used by the engine's own thread only; the writes themselves run on the given
  * executor.
  */
 final class StateWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
+    /** How often the noted power readings are written along with the states, at most (all of them at a flush). */
+    static final java.time.Duration READINGS_EVERY = java.time.Duration.ofSeconds(1);
 
     private final CampaignStore store;
     private final String runId;
@@ -32,6 +34,8 @@ final class StateWriter {
     private final Map<String, PowerReading> readings = new LinkedHashMap<>();
     private Set<String> writing = Set.of();
     private CompletableFuture<Void> write = CompletableFuture.completedFuture(null);
+    /** When readings were last handed to a write ({@link System#nanoTime}). */
+    private long readingsWrittenAt = System.nanoTime();
 
     StateWriter(CampaignStore store, String runId, ReadingSink sink, Executor writes) {
         this.store = store;
@@ -56,15 +60,30 @@ final class StateWriter {
 
     /** Starts writing what is recorded, in one commit, unless a write is still under way; never waits. */
     void start() {
+        start(false);
+    }
+
+    /**
+     * Starts a write unless one is under way. The readings go along at most every {@link #READINGS_EVERY}, or now
+     * with {@code allReadings}: they only refresh what the node list shows, and each write of them is a commit of its
+     * own that a run sending hundreds of power-ons a second is better off without.
+     */
+    private void start(boolean allReadings) {
         throwIfFailed();
-        if (!write.isDone() || pending.isEmpty() && readings.isEmpty()) {
+        long now = System.nanoTime();
+        boolean withReadings = !readings.isEmpty()
+                && (allReadings || now - readingsWrittenAt >= READINGS_EVERY.toNanos());
+        if (!write.isDone() || pending.isEmpty() && !withReadings) {
             return;
         }
         List<TargetState> batch = List.copyOf(pending.values());
-        Map<String, PowerReading> read = Map.copyOf(readings);
+        Map<String, PowerReading> read = withReadings ? Map.copyOf(readings) : Map.of();
         writing = Set.copyOf(pending.keySet());
         pending.clear();
-        readings.clear();
+        if (withReadings) {
+            readings.clear();
+            readingsWrittenAt = now;
+        }
         write = CompletableFuture.runAsync(() -> {
             if (!batch.isEmpty()) {
                 store.saveAll(runId, batch);
@@ -85,10 +104,10 @@ final class StateWriter {
         }
     }
 
-    /** Waits until everything recorded so far is written. */
+    /** Waits until everything recorded so far, readings included, is written. */
     void flush() throws InterruptedException {
         await();
-        start();
+        start(true);
         await();
     }
 
