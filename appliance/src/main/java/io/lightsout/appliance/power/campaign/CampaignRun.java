@@ -6,10 +6,8 @@ import io.lightsout.appliance.bmc.PowerReading;
 import io.lightsout.appliance.bmc.PowerState;
 import io.lightsout.appliance.bmc.ReachabilityProbe;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The engine's view of one window being run: target states (loaded from the store, saved through it), the targets
- * never attempted (in target order per {@link ReadPath}, handed out as the pace makes room for them) and when each target already
- * attempted is next due for a check. Transitions take effect when {@linkplain #record recorded} and reach the store
+ * never attempted (per {@link ReadPath} and site, handed out as the pace makes room for them) and when each target
+ * already attempted is next due for a check. Transitions take effect when {@linkplain #record recorded} and reach the store
  * through a {@link StateWriter}, in batches, behind the engine; but a target is never handed out again (as due)
  * while its last transition is not written: whatever the engine does next to a target, the store already knows
  * what came before. Used by the engine's own thread only.
@@ -34,9 +32,9 @@ final class CampaignRun {
     private final CampaignStore store;
     private final Map<String, BmcTarget> targets = new HashMap<>();
     private final Map<String, TargetState> states = new HashMap<>();
-    /** Targets never attempted, per way they are read, each in target order. */
-    private final Map<ReadPath, Deque<BmcTarget>> neverAttempted = new EnumMap<>(Map.of(
-            ReadPath.BMC, new ArrayDeque<>(), ReadPath.PROBE, new ArrayDeque<>()));
+    /** Targets never attempted, per way they are read, each site in target order and the sites in turn. */
+    private final Map<ReadPath, SiteRotation> neverAttempted = new EnumMap<>(Map.of(
+            ReadPath.BMC, new SiteRotation(), ReadPath.PROBE, new SiteRotation()));
     /** The one valid next check per target; {@link #checks} may hold stale entries, skipped when they surface. */
     private final Map<String, Instant> nextCheck = new HashMap<>();
     private final PriorityQueue<Check> checks = new PriorityQueue<>(
@@ -156,11 +154,11 @@ final class CampaignRun {
     }
 
     /**
-     * The next target never attempted that is read along {@code path}, in target order; the caller reads it and
-     * then sends or settles it.
+     * The next target never attempted that is read along {@code path}: in target order within its site, the sites
+     * in turn ({@link SiteRotation}); the caller reads it and then sends or settles it.
      */
     Optional<BmcTarget> nextFirstAttempt(ReadPath path) {
-        return Optional.ofNullable(neverAttempted.get(path).poll());
+        return neverAttempted.get(path).poll();
     }
 
     /** How many targets read along {@code path} were never attempted. */
@@ -258,7 +256,7 @@ final class CampaignRun {
             }
         }
         saveAll(closed);
-        neverAttempted.values().forEach(Deque::clear);
+        neverAttempted.values().forEach(SiteRotation::clear);
     }
 
     /** Why a target that was sent a power-on failed; nothing acknowledges a magic packet, so WoL says what was seen. */

@@ -163,6 +163,24 @@ class CampaignEngineTest extends CampaignFixture {
     }
 
     @Test
+    void sitesTakeTurnsSoThatOneSitesLimitNeverHoldsUpTheOthers() throws Exception {
+        // listed site after site; each site keeps its own order
+        List<BmcTarget> listed = List.of(server("a1", "nyc"), server("a2", "nyc"), server("a3", "nyc"),
+                server("b1", "lon"), server("c1", "par"), server("c2", "par"));
+        var paced = new CampaignSpec("sites", "n", listed, new CampaignSchedule.Once(new Occurrence(START,
+                START.plusSeconds(60))), MethodRule.AUTO, 1, Duration.ofSeconds(30),
+                new CampaignSpec.Retries(0, Duration.ofMinutes(1)), AfterWindow.LEAVE_ON);
+
+        CampaignReport report = run(paced);
+
+        List<String> sent = report.targets().stream()
+                .sorted(java.util.Comparator.comparing(t -> t.lastAttemptAt().orElseThrow()))
+                .map(TargetState::nodeId).toList();
+        assertThat(sent).containsExactly("a1", "b1", "c1", "a2", "c2", "a3");
+        assertThat(report.counts()).containsEntry(TargetStatus.VERIFIED, 6);
+    }
+
+    @Test
     void aReadingSinkThatFailsDoesNotStopTheCampaign() throws Exception {
         idrac.bootDelay("a", Duration.ofSeconds(30));
         sink = readings -> {

@@ -43,7 +43,11 @@ abstract class CampaignFixture {
     };
 
     static BmcTarget server(String id) {
-        return new BmcTarget(id, NodeType.IDRAC, "dc1", Optional.of("bmc-" + id), Optional.of(wolEndpoint()));
+        return server(id, "dc1");
+    }
+
+    static BmcTarget server(String id, String site) {
+        return new BmcTarget(id, NodeType.IDRAC, site, Optional.of("bmc-" + id), Optional.of(wolEndpoint()));
     }
 
     static BmcTarget desktop(String id) {
