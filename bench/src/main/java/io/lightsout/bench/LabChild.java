@@ -26,8 +26,13 @@ final class LabChild implements AutoCloseable {
     /** Starts {@code lightsout lab ARGS --inventory CSV} and waits until it is ready. */
     static LabChild start(Path inventory, Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss256k", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "io.lightsout.appliance.cli.Main", "lab"));
+                "-Xss256k", "-XX:+UseSerialGC"));
+        // extra JVM options for the labs (e.g. a flight recording to profile them): whitespace-separated
+        String extra = System.getenv("LIGHTSOUT_LAB_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lightsout.appliance.cli.Main", "lab"));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--inventory", inventory.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
