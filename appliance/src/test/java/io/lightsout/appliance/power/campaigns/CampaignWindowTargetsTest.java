@@ -149,6 +149,9 @@ class CampaignWindowTargetsTest {
         t.appliance().nodes().delete(abc.getFirst(), "test", null);
         lab.bmcs().get(0).setPowerState(PowerState.OFF);
         String d = importNodes("night", 3).getFirst();
+        // renamed (there is no rename operation yet: the row changes as one would): the campaign holds the group by id
+        t.appliance().database().jdbc().update("UPDATE node_groups SET name = ? WHERE id = ?", "night-owls",
+                night.id());
         Campaign scheduled = campaigns.get(c.id());
         assertThat(scheduled.state()).isEqualTo(Campaigns.State.SCHEDULED);
         WindowReport next = campaigns.report(scheduled);
@@ -161,6 +164,7 @@ class CampaignWindowTargetsTest {
         assertThat(w2.report().window().start()).isEqualTo(first.plus(Duration.ofMinutes(1)));
         assertThat(statuses(w2)).isEqualTo(Map.of(abc.get(1), TargetStatus.ALREADY_ON, abc.get(2),
                 TargetStatus.ALREADY_ON, d, TargetStatus.VERIFIED));
+        assertThat(w2.targets().selection()).isEqualTo("group night-owls (dynamic)");
         assertThat(boots(0)).as("the deleted node is not woken again").isEqualTo(1);
         assertThat(boots(3)).isEqualTo(1);
 
