@@ -19,7 +19,9 @@ import io.lightsout.appliance.power.campaign.CampaignReport;
 import io.lightsout.appliance.power.campaign.CampaignSpec;
 import io.lightsout.appliance.power.campaign.CronExpression;
 import io.lightsout.appliance.power.campaign.Occurrence;
+import io.lightsout.appliance.power.campaign.FailureReason;
 import io.lightsout.appliance.power.campaign.TargetState;
+import io.lightsout.appliance.power.campaign.TargetStatus;
 import io.lightsout.appliance.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -318,9 +320,12 @@ public final class Campaigns {
             return Optional.empty();
         }
         List<BmcTarget> list = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         for (String nodeId : window.get().nodeIds()) {
-            nodes.find(nodeId).ifPresent(n -> list.add(targets.target(n, d.verifyPort())));
+            nodes.find(nodeId).ifPresentOrElse(n -> list.add(targets.target(n, d.verifyPort())),
+                    () -> deleted.add(nodeId));
         }
+        settleDeleted(d.id() + "@" + d.start(), deleted);
         CampaignSpec spec = new CampaignSpec(id, d.name(), list, d.schedule(), d.method(), d.rate(),
                 d.verifyInterval(), new CampaignSpec.Retries(d.retries(), d.retryDelay()), d.after());
         running.put(id, Thread.currentThread());
@@ -346,6 +351,26 @@ public final class Campaigns {
             running.remove(id);
             Thread.interrupted();
         }
+    }
+
+    /**
+     * Targets of the window whose node was deleted since it opened are not run any more; each gets its one final
+     * status here (unless it has one already), so the window's report never keeps them pending.
+     */
+    private void settleDeleted(String runId, List<String> deleted) {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        Map<String, TargetState> saved = store.load(runId);
+        Instant now = clock.instant();
+        List<TargetState> settled = deleted.stream()
+                .map(n -> saved.getOrDefault(n, TargetState.pending(n)))
+                .filter(s -> !s.terminal())
+                .map(s -> new TargetState(s.nodeId(), TargetStatus.FAILED, s.method(), s.attempts(), s.lastAttemptAt(),
+                        s.lastError(), Optional.of(FailureReason.NODE_DELETED), "node deleted while the window was"
+                        + " open; not contacted any more", Optional.of(now), s.powerOff()))
+                .toList();
+        store.saveAll(runId, settled);
     }
 
     private void finish(String id, State state) {

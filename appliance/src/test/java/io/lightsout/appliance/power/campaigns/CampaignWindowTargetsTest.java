@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lightsout.appliance.TestAppliance;
 import io.lightsout.appliance.nodes.NodeGroups;
+import io.lightsout.appliance.power.campaign.FailureReason;
 import io.lightsout.appliance.power.campaign.TargetState;
 import io.lightsout.appliance.power.campaign.TargetStatus;
 import io.lightsout.appliance.power.campaigns.Campaigns.Campaign;
@@ -177,10 +178,15 @@ class CampaignWindowTargetsTest {
     @Test
     void aResumedWindowKeepsTheTargetsItOpenedWith() throws Exception {
         List<String> ids = importNodes("rack", 1, 2);
+        // a node whose BMC never answers: it stays pending (attempts failing) until it is deleted mid-window
+        t.appliance().nodes().importCsv("name,type,address,port,username,password\nx,IDRAC,127.250."
+                + ThreadLocalRandom.current().nextInt(256) + ".1,1,x,x-pass\n", "test", null);
+        String x = t.appliance().nodes().names().entrySet().stream().filter(e -> e.getValue().equals("x"))
+                .findFirst().orElseThrow().getKey();
         NodeGroups groups = t.appliance().groups();
         NodeGroups.Group rack = groups.create(new NodeGroups.Input("rack-7", false, null, null, null, null), "test",
                 null);
-        groups.addMembers(rack.id(), List.of(ids.getFirst()), "test", null);
+        groups.addMembers(rack.id(), List.of(ids.getFirst(), x), "test", null);
         Campaign c = campaigns.create(input("once", "rack-7", null, null), "test", null);
 
         AtomicReference<Throwable> died = new AtomicReference<>();
@@ -199,10 +205,12 @@ class CampaignWindowTargetsTest {
         assertThat(campaigns.get(c.id()).state()).isEqualTo(Campaigns.State.RUNNING);
 
         groups.addMembers(rack.id(), List.of(ids.get(1)), "test", null);
+        t.appliance().nodes().delete(x, "test", null);
         assertThat(campaigns.run(c.id())).isEmpty();
         WindowReport r = campaigns.report(campaigns.get(c.id()));
-        assertThat(statuses(r)).isEqualTo(Map.of(ids.getFirst(), TargetStatus.VERIFIED));
-        assertThat(r.targets().count()).isEqualTo(1);
+        assertThat(statuses(r)).isEqualTo(Map.of(ids.getFirst(), TargetStatus.VERIFIED, x, TargetStatus.FAILED));
+        assertThat(r.report().failures()).isEqualTo(Map.of(FailureReason.NODE_DELETED, 1));
+        assertThat(r.targets().count()).isEqualTo(2);
         assertThat(campaigns.get(c.id()).state()).isEqualTo(Campaigns.State.DONE);
         assertThat(boots(1)).isEqualTo(1);
         assertThat(boots(2)).as("joined the group after its window opened").isZero();
