@@ -51,9 +51,10 @@ public final class CampaignResource {
     /**
      * What the campaign wakes, as it was asked for; resolved into each window's targets when the window opens.
      * {@code kind} is group, all or nodes; a group is held by id (a rename keeps it), {@code groupName} is its name
-     * now ({@code null} once deleted), {@code dynamic} whether it follows a filter; {@code nodeIds} an explicit list.
+     * now ({@code null} once deleted), {@code dynamic} whether it follows a filter; {@code listed} how many nodes an
+     * explicit list has (their ids are in the report's rows, not repeated in every list entry).
      */
-    public record SelectionView(String kind, String groupId, String groupName, Boolean dynamic, List<String> nodeIds) {
+    public record SelectionView(String kind, String groupId, String groupName, Boolean dynamic, Integer listed) {
     }
 
     /**
@@ -236,7 +237,7 @@ public final class CampaignResource {
             case CampaignSelection.Group g -> groups.find(g.id())
                     .map(found -> new SelectionView("group", g.id(), found.name(), found.dynamic(), null))
                     .orElseGet(() -> new SelectionView("group", g.id(), null, null, null));
-            case CampaignSelection.Nodes n -> new SelectionView("nodes", null, null, null, n.ids());
+            case CampaignSelection.Nodes n -> new SelectionView("nodes", null, null, null, n.ids().size());
         };
     }
 
