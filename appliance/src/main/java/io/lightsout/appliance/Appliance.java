@@ -294,7 +294,7 @@ public final class Appliance implements AutoCloseable {
                 new CredentialProfileResource(credentials), new TlsResource(tls, audit), new AuditResource(audit),
                 new JobResource(jobRepository, jobs, nodes), new NodeResource(nodes, powerActions),
                 new GroupResource(groups, nodes), new PowerActionResource(powerActions, nodes, groups),
-                new CampaignResource(campaigns, nodes), new InventoryResource(inventory, jobs, nodes, groups),
+                new CampaignResource(campaigns, nodes, groups), new InventoryResource(inventory, jobs, nodes, groups),
                 new DiscoveryResource(jobs, credentials),
                 new SupportResource(new SupportBundle(config, jobRepository, audit, Json.mapper(), clock, VERSION),
                         jobs, audit, clock),

@@ -3,7 +3,7 @@ import {api, poll} from '../api.js';
 import {can} from '../session.js';
 import {confirmAction} from '../form.js';
 import {DataTable} from '../table.js';
-import {STATE_KIND} from './campaigns.js';
+import {STATE_KIND, targetsText} from './campaigns.js';
 
 const SERIES = [['VERIFIED', 'Woken', 'woken'], ['ALREADY_ON', 'Already on', 'already-on'], ['FAILED', 'Failed', 'failed']];
 
@@ -49,12 +49,14 @@ export default function mount(main, {params}) {
     if (finished) return;
     try {
       const c = await api('GET', `/wake-campaigns/${encodeURIComponent(id)}`);
-      finished = c.state === 'done' || c.state === 'cancelled';
-      error.replaceChildren();
+      finished = c.state === 'done' || c.state === 'cancelled' || c.state === 'failed';
+      replace(error, ...(c.failure ? [h('p', {class: 'alert alert-error', id: 'campaign-failure'}, `This campaign failed: ${c.failure}`)] : []));
       title.textContent = c.name;
       const p = c.progress;
       replace(bar, progressBar(p.total - p.pending, p.total, 'Campaign progress'));
       replace(summary, fact('State', badge(c.state, STATE_KIND[c.state] ?? c.state)),
+        // a window not open yet shows its group as of now: the list is fixed only when the window opens
+        fact('Nodes', h('span', {id: 'campaign-targets', title: c.targets.resolvedAt ? `resolved ${new Date(c.targets.resolvedAt).toLocaleString()}` : ''}, targetsText(c.targets))),
         fact('Woken', String(p.woken)), fact('Already on', String(p.alreadyOn)), fact('Failed', String(p.failed)),
         fact('Pending', String(p.pending)),
         fact('Success rate', `${p.total ? Math.round((p.woken + p.alreadyOn) * 100 / p.total) : 100} %`),

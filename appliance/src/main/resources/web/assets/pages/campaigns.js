@@ -11,6 +11,8 @@ export default function mount(main, {navigate}) {
   const table = new DataTable([
     {key: 'name', label: 'Campaign', render: c => h('a', {href: `#/campaigns/${encodeURIComponent(c.id)}`}, c.name)},
     {key: 'state', label: 'State', render: c => badge(c.state, STATE_KIND[c.state] ?? c.state)},
+    // what the current window targets: its own list once open, the selection as of now before
+    {key: 'nodes', label: 'Nodes', value: c => c.targets.count, render: c => targetsText(c.targets)},
     {key: 'progress', label: 'Progress', value: c => c.progress.percentDone, className: 'col-progress',
       render: c => progressBar(c.progress.total - c.progress.pending, c.progress.total, `Progress of ${c.name}`)},
     {key: 'woken', label: 'Woken', value: c => c.progress.woken},
@@ -95,4 +97,9 @@ export default function mount(main, {navigate}) {
   return poll(load, 3000);
 }
 
-export const STATE_KIND = {scheduled: 'queued', running: 'running', done: 'succeeded', cancelled: 'cancelled'};
+export const STATE_KIND = {scheduled: 'queued', running: 'running', done: 'succeeded', cancelled: 'cancelled', failed: 'failed'};
+
+/** "group night-shift (dynamic), 312 nodes at window open", or "… as of now" for a window not open yet. */
+export function targetsText(t) {
+  return t.failure ? `${t.selection}: ${t.failure}` : t.description;
+}

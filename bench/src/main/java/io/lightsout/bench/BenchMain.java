@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: print figures and ratios.",
         subcommands = {WakeCampaignBench.class, WolPacingBench.class, LabScaleBench.class, NfsBench.class,
             SweepBench.class, DracclientSweepBench.class, TransportBench.class, ApplianceBench.class,
-            NodesBench.class, FleetCampaignBench.class, CampaignCrashBench.class})
+            NodesBench.class, FleetCampaignBench.class, CampaignCrashBench.class, CampaignWindowBench.class})
 public final class BenchMain implements Runnable {
 
     @Override

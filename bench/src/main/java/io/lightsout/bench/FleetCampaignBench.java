@@ -101,7 +101,7 @@ public final class FleetCampaignBench implements Callable<Integer> {
             long createdMs = (System.nanoTime() - c0) / 1_000_000;
             while (true) {
                 Campaigns.State s = campaigns.get(c.definition().id()).state();
-                if (s == Campaigns.State.DONE || s == Campaigns.State.CANCELLED) {
+                if (s == Campaigns.State.DONE || s == Campaigns.State.CANCELLED || s == Campaigns.State.FAILED) {
                     break;
                 }
                 Thread.sleep(200);
@@ -109,7 +109,7 @@ public final class FleetCampaignBench implements Callable<Integer> {
             long doneMs = (System.nanoTime() - c0) / 1_000_000;
             double cpu = os.getProcessCpuTime() / 1e9 - cpu0;
             double labCpu = bmcLab.cpuSeconds() + wolLab.cpuSeconds() - labCpu0;
-            CampaignReport report = campaigns.report(campaigns.get(c.definition().id()));
+            CampaignReport report = campaigns.report(campaigns.get(c.definition().id())).report();
             printCampaign(report, createdMs, doneMs, cpu, labCpu);
             System.out.printf("  load average (1 min): %.2f at create, %.2f when done, on %d CPUs%n", load0,
                     os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());

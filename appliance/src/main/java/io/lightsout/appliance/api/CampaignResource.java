@@ -1,11 +1,13 @@
 package io.lightsout.appliance.api;
 
 import io.lightsout.appliance.error.ApplianceException;
+import io.lightsout.appliance.nodes.NodeGroups;
 import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.power.campaign.CampaignReport;
 import io.lightsout.appliance.power.campaign.TargetStatus;
 import io.lightsout.appliance.power.campaigns.CampaignDefinition;
 import io.lightsout.appliance.power.campaigns.CampaignInput;
+import io.lightsout.appliance.power.campaigns.CampaignSelection;
 import io.lightsout.appliance.power.campaigns.Campaigns;
 import io.lightsout.appliance.security.Allow;
 import io.lightsout.appliance.security.Role;
@@ -34,10 +36,12 @@ public final class CampaignResource {
     private static final Duration TIMELINE_STEP = Duration.ofMinutes(1);
     private final Campaigns campaigns;
     private final NodeRegistry nodes;
+    private final NodeGroups groups;
 
-    public CampaignResource(Campaigns campaigns, NodeRegistry nodes) {
+    public CampaignResource(Campaigns campaigns, NodeRegistry nodes, NodeGroups groups) {
         this.campaigns = campaigns;
         this.nodes = nodes;
+        this.groups = groups;
     }
 
     /** Counts: {@code woken} (verified on after a power-on), {@code alreadyOn}, {@code failed}, {@code pending}. */
@@ -45,15 +49,37 @@ public final class CampaignResource {
     }
 
     /**
+     * What the campaign wakes, as it was asked for; resolved into each window's targets when the window opens.
+     * {@code kind} is group, all or nodes; a group is held by id (a rename keeps it), {@code groupName} is its name
+     * now ({@code null} once deleted), {@code dynamic} whether it follows a filter; {@code listed} how many nodes an
+     * explicit list has (their ids are in the report's rows, not repeated in every list entry).
+     */
+    public record SelectionView(String kind, String groupId, String groupName, Boolean dynamic, Integer listed) {
+    }
+
+    /**
+     * The target list of a window and what it is: {@code asOf} is {@code window-open} for the window's own list,
+     * frozen when it opened at {@code resolvedAt}, or {@code now} for a window not open yet, whose list is the
+     * selection resolved at {@code resolvedAt} (a preview: it follows the group until the window opens).
+     * {@code description} reads like "group night-shift (dynamic), 312 nodes at window open"; {@code skipped} counts
+     * listed nodes deleted before the window opened; {@code failure} says why the window could not run.
+     */
+    public record TargetsView(String selection, int count, String asOf, Instant resolvedAt, int skipped,
+                              String failure, String description) {
+    }
+
+    /**
      * A campaign; {@code start}/{@code deadline} are its current or next window, {@code lastStart}/{@code
      * lastDeadline} a recurring campaign's previous one. {@code method} is auto, bmc or wol; {@code afterWindow}
      * leave-on or power-off-woken; {@code recurrence} a cron expression read in {@code timeZone} (null: once).
+     * {@code state} is scheduled, running, done, cancelled or failed ({@code failure} says why).
      */
     public record CampaignView(String id, String name, String state, Instant start, Instant deadline, int retries,
                                String retryDelay, double rate, Integer verifyPort, String verifyInterval,
                                String method, String afterWindow, String recurrence, String timeZone,
                                Instant lastStart, Instant lastDeadline, Counts progress, String createdBy,
-                               Instant createdAt, Instant finishedAt) {
+                               Instant createdAt, Instant finishedAt, SelectionView selection, TargetsView targets,
+                               String failure) {
     }
 
     /**
@@ -73,13 +99,14 @@ public final class CampaignResource {
      * from the window's start until the last node settled.
      */
     public record Report(String id, String name, String state, Instant start, Instant deadline, Counts counts,
-                         Map<String, Integer> failures, double successRate, List<Point> timeline, List<Row> rows) {
+                         Map<String, Integer> failures, double successRate, List<Point> timeline, List<Row> rows,
+                         TargetsView targets) {
     }
 
     @GET
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public List<CampaignView> list() {
-        return campaigns.list().stream().map(c -> view(c, campaigns.report(c))).toList();
+        return campaigns.list().stream().map(this::view).toList();
     }
 
     @POST
@@ -89,7 +116,7 @@ public final class CampaignResource {
     public Response create(CampaignInput body, @Context ContainerRequestContext rc) {
         CampaignInput in = body == null ? CampaignInput.empty() : body;
         Campaigns.Campaign c = campaigns.create(in, RequestContext.caller(rc).username(), RequestContext.source(rc));
-        return Response.status(201).entity(view(c, campaigns.report(c))).build();
+        return Response.status(201).entity(view(c)).build();
     }
 
     /** The campaign with live progress. */
@@ -97,20 +124,21 @@ public final class CampaignResource {
     @Path("{id}")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public CampaignView get(@PathParam("id") String id) {
-        Campaigns.Campaign c = campaigns.get(id);
-        return view(c, campaigns.report(c));
+        return view(campaigns.get(id));
     }
 
     /**
      * Counts and a row per node, of the current window or, with {@code window=last}, of a recurring campaign's
-     * previous one.
+     * previous one, or with {@code window=<ISO-8601 start>} of any window that has opened. A window that has opened
+     * reports its own target list; one not open yet the selection as of now ({@code targets.asOf}).
      */
     @GET
     @Path("{id}/report")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public Report report(@PathParam("id") String id, @QueryParam("window") String window) {
         Campaigns.Campaign c = campaigns.get(id);
-        CampaignReport r = pick(c, window);
+        Campaigns.WindowReport wr = pick(c, window);
+        CampaignReport r = wr.report();
         CampaignDefinition d = c.definition();
         Function<String, String> names = names();
         List<Row> rows = r.targets().stream().map(t -> new Row(t.nodeId(), names.apply(t.nodeId()),
@@ -122,7 +150,8 @@ public final class CampaignResource {
         List<Point> timeline = r.timeline(TIMELINE_STEP).stream().map(p -> new Point(p.sinceStart().toSeconds(),
                 p.succeeded(), p.successRate())).toList();
         return new Report(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT),
-                r.window().start(), r.window().deadline(), counts(r), failures, r.successRate(), timeline, rows);
+                r.window().start(), r.window().deadline(), counts(r), failures, r.successRate(), timeline, rows,
+                targets(wr.targets()));
     }
 
     /** Node names by id, read once per report rather than once per row (a campaign may have 10,000 rows). */
@@ -131,16 +160,24 @@ public final class CampaignResource {
         return id -> byId.getOrDefault(id, "(deleted)");
     }
 
-    private CampaignReport pick(Campaigns.Campaign c, String window) {
+    private Campaigns.WindowReport pick(Campaigns.Campaign c, String window) {
         if (window == null || window.isBlank() || window.equals("current")) {
             return campaigns.report(c);
         }
-        if (!window.equals("last")) {
-            throw new ApplianceException.BadRequest("The report is not available", List.of(
-                    new ApplianceException.FieldError("window", "current (default) or last.")));
+        if (window.equals("last")) {
+            return campaigns.lastReport(c).orElseThrow(() -> new ApplianceException.NotFound("Campaign "
+                    + c.definition().id() + " has no previous window"));
         }
-        return campaigns.lastReport(c).orElseThrow(() -> new ApplianceException.NotFound("Campaign " + c.definition()
-                .id() + " has no previous window"));
+        Instant start;
+        try {
+            start = Instant.parse(window.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApplianceException.BadRequest("The report is not available", List.of(
+                    new ApplianceException.FieldError("window", "current (default), last, or the ISO-8601 start of"
+                            + " a window that has opened.")));
+        }
+        return campaigns.report(c, start).orElseThrow(() -> new ApplianceException.NotFound("Campaign "
+                + c.definition().id() + " has no window that opened at " + start));
     }
 
     @GET
@@ -148,7 +185,7 @@ public final class CampaignResource {
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public String reportCsv(@PathParam("id") String id, @QueryParam("window") String window) {
-        return pick(campaigns.get(id), window).toCsv(names());
+        return pick(campaigns.get(id), window).report().toCsv(names());
     }
 
     /** The success rate over time as CSV: seconds since the window's start, nodes on, success rate. */
@@ -157,7 +194,7 @@ public final class CampaignResource {
     @Produces("text/csv")
     @Allow({Role.ADMIN, Role.OPERATOR, Role.READONLY})
     public String timelineCsv(@PathParam("id") String id, @QueryParam("window") String window) {
-        return pick(campaigns.get(id), window).timelineCsv(TIMELINE_STEP);
+        return pick(campaigns.get(id), window).report().timelineCsv(TIMELINE_STEP);
     }
 
     @POST
@@ -179,7 +216,9 @@ public final class CampaignResource {
         return new Counts(total, woken, on, failed, total - done, total == 0 ? 100 : done * 100 / total);
     }
 
-    private static CampaignView view(Campaigns.Campaign c, CampaignReport r) {
+    private CampaignView view(Campaigns.Campaign c) {
+        Campaigns.WindowReport wr = campaigns.report(c);
+        CampaignReport r = wr.report();
         CampaignDefinition d = c.definition();
         return new CampaignView(d.id(), d.name(), c.state().name().toLowerCase(java.util.Locale.ROOT), d.start(),
                 d.deadline(), d.retries(), d.retryDelay().toString(), d.rate(), d.verifyPort(),
@@ -189,6 +228,24 @@ public final class CampaignResource {
                     case FORCE_WOL -> "wol";
                 }, d.after().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.recurrence(),
                 d.zone().getId(), d.lastStart(), d.lastDeadline(), counts(r), c.createdBy(), c.createdAt(),
-                c.finishedAt());
+                c.finishedAt(), selection(d.selection()), targets(wr.targets()), c.failure());
+    }
+
+    private SelectionView selection(CampaignSelection s) {
+        return switch (s) {
+            case CampaignSelection.All a -> new SelectionView("all", null, null, null, null);
+            case CampaignSelection.Group g -> groups.find(g.id())
+                    .map(found -> new SelectionView("group", g.id(), found.name(), found.dynamic(), null))
+                    .orElseGet(() -> new SelectionView("group", g.id(), null, null, null));
+            case CampaignSelection.Nodes n -> new SelectionView("nodes", null, null, null, n.ids().size());
+        };
+    }
+
+    static TargetsView targets(Campaigns.Targets t) {
+        String asOf = t.atWindowOpen() ? "window-open" : "now";
+        String description = t.selection() + ", " + t.count() + (t.count() == 1 ? " node" : " nodes")
+                + (t.atWindowOpen() ? " at window open" : " as of now")
+                + (t.skipped() == 0 ? "" : " (" + t.skipped() + " listed deleted, skipped)");
+        return new TargetsView(t.selection(), t.count(), asOf, t.resolvedAt(), t.skipped(), t.failure(), description);
     }
 }

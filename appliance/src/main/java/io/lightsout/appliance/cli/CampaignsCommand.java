@@ -133,11 +133,11 @@ public final class CampaignsCommand implements Runnable {
                 System.out.println(list.toPrettyString());
                 return 0;
             }
-            Table t = new Table("ID", "NAME", "STATE", "START", "DEADLINE", "TOTAL", "WOKEN", "ALREADY ON", "FAILED",
-                    "PENDING");
+            Table t = new Table("ID", "NAME", "STATE", "NODES", "START", "DEADLINE", "TOTAL", "WOKEN", "ALREADY ON",
+                    "FAILED", "PENDING");
             for (JsonNode c : list) {
                 JsonNode p = c.path("progress");
-                t.row(c.path("id").asText(), c.path("name").asText(), c.path("state").asText(),
+                t.row(c.path("id").asText(), c.path("name").asText(), c.path("state").asText(), nodes(c),
                         c.path("start").asText(), c.path("deadline").asText(), p.path("total").asInt(),
                         p.path("woken").asInt(), p.path("alreadyOn").asInt(), p.path("failed").asInt(),
                         p.path("pending").asInt());
@@ -147,9 +147,20 @@ public final class CampaignsCommand implements Runnable {
         }
     }
 
+    /**
+     * What a campaign's current window targets: "group night-shift (dynamic), 312 nodes at window open" for a window
+     * that has opened, "..., 310 nodes as of now" for one not open yet; the failure, for a failed one.
+     */
+    static String nodes(JsonNode campaignOrReport) {
+        JsonNode t = campaignOrReport.path("targets");
+        return t.hasNonNull("failure") ? t.path("description").asText() + "; failed: " + t.path("failure").asText()
+                : t.path("description").asText();
+    }
+
     @Command(name = "watch", description = {"Show a campaign's progress until it ends; a recurring campaign's until its"
             + " current (or next) window is done. On a terminal one progress bar is redrawn, otherwise a line is printed"
-            + " per change.", "Exit code: 0 every node woken or already on, 2 some failed, 3 cancelled."},
+            + " per change.", "Exit code: 0 every node woken or already on, 2 some failed, 3 cancelled, 4 the campaign"
+            + " failed (its group was deleted)."},
             mixinStandardHelpOptions = true)
     static final class Watch implements Callable<Integer> {
         @Mixin
@@ -170,12 +181,17 @@ public final class CampaignsCommand implements Runnable {
             JsonNode c = new ProgressWatch(client, path, Duration.ofSeconds(interval)).until(d -> {
                 window.compareAndSet(null, d.path("start").asText());
                 String state = d.path("state").asText();
-                return state.equals("done") || state.equals("cancelled") || d.hasNonNull("recurrence")
+                return state.equals("done") || state.equals("cancelled") || state.equals("failed")
+                        || d.hasNonNull("recurrence")
                         && window.get().equals(d.path("lastStart").asText());
             }, Watch::bar, ProgressWatch.Display.stdout());
             if (c.path("state").asText().equals("cancelled")) {
                 System.err.println("campaign " + id + " was cancelled: " + counts(c.path("progress")));
                 return 3;
+            }
+            if (c.path("state").asText().equals("failed")) {
+                System.err.println("campaign " + id + " failed: " + c.path("failure").asText());
+                return 4;
             }
             if (!c.path("state").asText().equals("done")) {
                 JsonNode last = client.get(path + "/report?window=last").path("counts");
@@ -216,8 +232,10 @@ public final class CampaignsCommand implements Runnable {
         @Option(names = "--table", description = "A table for people instead of the JSON.")
         boolean table;
 
-        @Option(names = "--window", paramLabel = "current|last", defaultValue = "current", description = "A"
-                + " recurring campaign's current window (default) or its previous one.")
+        @Option(names = "--window", paramLabel = "current|last|START", defaultValue = "current", description = "A"
+                + " recurring campaign's current window (default), its previous one, or the window that opened at"
+                + " START (ISO-8601). A window that has opened reports the nodes it opened with; one not open yet its"
+                + " selection as of now.")
         String window;
 
         @Override
@@ -239,6 +257,7 @@ public final class CampaignsCommand implements Runnable {
             System.out.printf("%s (%s): woken %d, already on %d, failed %d, pending %d of %d%n", r.path("name").asText(),
                     r.path("state").asText(), c.path("woken").asInt(), c.path("alreadyOn").asInt(),
                     c.path("failed").asInt(), c.path("pending").asInt(), c.path("total").asInt());
+            System.out.printf("window %s: %s%n", r.path("start").asText(), nodes(r));
             Table t = new Table("NODE", "STATUS", "REASON", "METHOD", "ATTEMPTS", "POWER-OFF", "DETAIL");
             for (JsonNode row : r.path("rows")) {
                 t.row(row.path("name").asText(), row.path("status").asText(), row.path("reason").asText(""),

@@ -5,6 +5,7 @@ import io.lightsout.appliance.bmc.NodeType;
 import io.lightsout.appliance.error.ApplianceException;
 import io.lightsout.appliance.error.ApplianceException.FieldError;
 import io.lightsout.appliance.store.Jdbc;
+import io.lightsout.appliance.store.Sql;
 import io.lightsout.appliance.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,11 +60,31 @@ public final class NodeGroups {
 
     /** The member node ids, by node name. */
     public List<String> memberIds(Group g) {
+        return memberIds(jdbc, g);
+    }
+
+    /** The group with this id (never by name); empty once it is deleted. */
+    public Optional<Group> find(String id) {
+        return findById(jdbc, id);
+    }
+
+    /** The group with this id (never by name), read in the caller's transaction; empty once it is deleted. */
+    public static Optional<Group> findById(Sql in, String id) {
+        return in.queryOne("SELECT " + COLUMNS + " FROM node_groups WHERE id = ?", NodeGroups::map, id);
+    }
+
+    /** The member node ids, by node name, read in the caller's transaction. */
+    public static List<String> memberIds(Sql in, Group g) {
         if (g.dynamic()) {
-            return NodeStore.ids(jdbc, g.filter());
+            return NodeStore.ids(in, g.filter());
         }
-        return jdbc.query("SELECT n.id FROM nodes n JOIN node_group_members m ON m.node_id = n.id WHERE m.group_id = ?"
+        return in.query("SELECT n.id FROM nodes n JOIN node_group_members m ON m.node_id = n.id WHERE m.group_id = ?"
                 + " ORDER BY n.name, n.id", rs -> rs.getString(1), g.id());
+    }
+
+    /** The ids of the nodes a filter matches, by node name, read in the caller's transaction. */
+    public static List<String> nodeIds(Sql in, NodeFilter filter) {
+        return NodeStore.ids(in, filter);
     }
 
     public Group create(Input in, String by, String source) {

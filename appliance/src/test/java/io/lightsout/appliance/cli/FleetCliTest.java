@@ -62,7 +62,9 @@ class FleetCliTest {
             assertThat(watch.out()).contains("100%").contains("done: woken 0, already on 2, failed 0, pending 0");
             Run report = CommandLineTest.run("", concat(new String[] {"campaigns", "report", id, "--csv"}, client));
             assertThat(report.out().lines().count()).isEqualTo(3);
-            assertThat(CommandLineTest.run("", concat(new String[] {"campaigns", "list"}, client)).out()).contains(id);
+            // the list says what each campaign's window targets, and whether that list is frozen or a preview
+            assertThat(CommandLineTest.run("", concat(new String[] {"campaigns", "list"}, client)).out()).contains(id)
+                    .contains("all nodes, 2 nodes at window open");
             Run nightly = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "nightly",
                 "--node", firstNode(t),
                 "--recurrence", "30 2 * * MON-FRI", "--time-zone", "America/New_York", "--deadline", "90m",
@@ -71,7 +73,8 @@ class FleetCliTest {
             assertThat(nightly.out()).contains("\"recurrence\" : \"30 2 * * MON-FRI\"")
                     .contains("\"timeZone\" : \"America/New_York\"").contains("\"method\" : \"wol\"")
                     .contains("\"afterWindow\" : \"power-off-woken\"").contains("\"verifyInterval\" : \"PT20S\"")
-                    .contains("\"total\" : 1");
+                    .contains("\"total\" : 1").contains("\"asOf\" : \"now\"")
+                    .contains("\"description\" : \"listed nodes, 1 node as of now\"");
             Run badCron = CommandLineTest.run("", concat(new String[] {"campaigns", "create", "--name", "x", "--all",
                 "--recurrence", "0 3 * * SUNDAY"}, client));
             assertThat(badCron.code()).isNotZero();

@@ -60,6 +60,13 @@ class CampaignApiTest {
             assertThat(counts.path("failed").asInt()).isEqualTo(neverWake);
             assertThat(counts.path("pending").asInt()).isZero();
             assertThat(report.path("rows").size()).isEqualTo(12);
+            // the window's own list, resolved from the selection when it opened
+            assertThat(report.path("targets").path("asOf").asText()).isEqualTo("window-open");
+            assertThat(report.path("targets").path("description").asText())
+                    .isEqualTo("all nodes, 12 nodes at window open");
+            JsonNode view = http.get("/api/v1/wake-campaigns/" + id, op).json();
+            assertThat(view.path("selection").path("kind").asText()).isEqualTo("all");
+            assertThat(view.path("targets").path("count").asInt()).isEqualTo(12);
             report.path("rows").forEach(row -> {
                 if (row.path("status").asText().equals("FAILED")) {
                     assertThat(row.path("reason").asText()).isEqualTo("NOT_VERIFIED_BY_DEADLINE");

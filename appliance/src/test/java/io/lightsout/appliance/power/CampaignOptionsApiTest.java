@@ -92,6 +92,23 @@ class CampaignOptionsApiTest {
             assertThat(http.send("POST", "/api/v1/wake-campaigns/" + nid + "/cancel", null, null, op).status())
                     .isEqualTo(202);
 
+            // over a dynamic group: the view names the group and says the list is a preview until the window opens
+            assertThat(http.json("POST", "/api/v1/groups", Map.of("name", "desktops", "dynamic", true, "type", "WOL"),
+                    admin).status()).isEqualTo(201);
+            JsonNode g = http.json("POST", "/api/v1/wake-campaigns", Map.of("name", "desktops-later", "group",
+                    "desktops", "start", Instant.now().plusSeconds(3600).toString()), op).json();
+            assertThat(g.path("selection").path("kind").asText()).isEqualTo("group");
+            assertThat(g.path("selection").path("groupName").asText()).isEqualTo("desktops");
+            assertThat(g.path("selection").path("dynamic").asBoolean()).isTrue();
+            assertThat(g.path("targets").path("asOf").asText()).isEqualTo("now");
+            assertThat(g.path("targets").path("description").asText())
+                    .isEqualTo("group desktops (dynamic), 2 nodes as of now");
+            String gid = g.path("id").asText();
+            assertThat(http.get("/api/v1/wake-campaigns/" + gid + "/report?window=yesterday", op).body())
+                    .contains("\"window\"");
+            assertThat(http.get("/api/v1/wake-campaigns/" + gid + "/report?window=2026-01-01T00:00:00Z", op)
+                    .status()).isEqualTo(404);
+
             Res bad = http.json("POST", "/api/v1/wake-campaigns", Map.of("name", "x", "all", true, "method", "ipmi",
                     "afterWindow", "off", "recurrence", "0 25 * * *", "timeZone", "Mars/Olympus",
                     "deadline", "2026-12-01T00:00:00Z"), op);
@@ -103,7 +120,7 @@ class CampaignOptionsApiTest {
             assertThat(instant.status()).isEqualTo(400);
             assertThat(instant.body()).contains("\"deadline\"", "duration after each window");
             assertThat(http.get("/api/v1/openapi.json", op).body()).contains("recurrence", "afterWindow",
-                    "timeZone");
+                    "timeZone", "groupName", "asOf", "resolvedAt", "skipped");
         }
     }
 }

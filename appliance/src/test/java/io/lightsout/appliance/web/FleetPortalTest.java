@@ -129,6 +129,8 @@ class FleetPortalTest {
             assertThat(portal.awaitText(fact("State"), "done")).isEqualTo("done");
             assertThat(portal.await(fact("Woken")).getText()).isEqualTo("1");
             assertThat(portal.await(fact("Already on")).getText()).isEqualTo("2");
+            assertThat(portal.await(fact("Nodes")).getText())
+                    .isEqualTo("group all-bmcs (dynamic), 3 nodes at window open");
             assertThat(portal.all(By.cssSelector("#campaign-chart svg path.series"))).hasSize(3);
             assertThat(portal.await(By.id("campaign-csv")).getDomAttribute("href")).endsWith("/report.csv");
             assertThat(portal.fetchInPage(portal.await(By.id("campaign-csv")).getDomAttribute("href")))

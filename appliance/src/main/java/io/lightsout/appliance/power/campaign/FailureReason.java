@@ -11,5 +11,10 @@ public enum FailureReason {
     /** Power-on was accepted but the node was not seen on before the deadline. */
     NOT_VERIFIED_BY_DEADLINE,
     /** The campaign's method rule or the node's driver cannot wake this node. */
-    NOT_SUPPORTED
+    NOT_SUPPORTED,
+    /**
+     * The node was deleted while the window it was a target of was open (before a resumed window picked it up
+     * again): it is not contacted any more, and this is its final status in that window.
+     */
+    NODE_DELETED
 }

@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A wake campaign as stored: the window and the pacing in {@code wake_campaigns.spec} as {@code key=value} lines, the
- * node ids fixed at creation in {@code wake_campaign_nodes}, so a restart rebuilds exactly the same run. For a
+ * A wake campaign as stored: the window, the pacing and the {@link CampaignSelection} in {@code wake_campaigns.spec}
+ * as {@code key=value} lines, the ids of an explicit node list in {@code wake_campaign_nodes}. The targets of each
+ * window are resolved from the selection when it opens and kept with the window ({@link CampaignWindows}). For a
  * recurring campaign {@code start}/{@code deadline} are the current (or next) window and {@code lastStart} /
  * {@code lastDeadline} the one before it (null until one has run).
  */
-public record CampaignDefinition(String id, String name, List<String> nodeIds, Instant start, Instant deadline,
+public record CampaignDefinition(String id, String name, CampaignSelection selection, Instant start, Instant deadline,
                                  int retries, Duration retryDelay, double rate, Duration verifyInterval,
                                  Integer verifyPort, MethodRule method, AfterWindow after, String recurrence,
                                  ZoneId zone, Instant lastStart, Instant lastDeadline) {
@@ -38,7 +39,7 @@ public record CampaignDefinition(String id, String name, List<String> nodeIds, I
         }
         // windows never overlap: the next one opens after this one's deadline
         return ((CampaignSchedule.Cron) schedule()).firstFrom(deadline).map(w -> new CampaignDefinition(id, name,
-                nodeIds, w.start(), w.deadline(), retries, retryDelay, rate, verifyInterval, verifyPort, method,
+                selection, w.start(), w.deadline(), retries, retryDelay, rate, verifyInterval, verifyPort, method,
                 after, recurrence, zone, start, deadline));
     }
 
@@ -48,17 +49,19 @@ public record CampaignDefinition(String id, String name, List<String> nodeIds, I
                 "verifyPort=" + (verifyPort == null ? "" : verifyPort), "method=" + method, "after=" + after,
                 "recurrence=" + (recurrence == null ? "" : recurrence), "zone=" + zone,
                 "lastStart=" + (lastStart == null ? "" : lastStart),
-                "lastDeadline=" + (lastDeadline == null ? "" : lastDeadline));
+                "lastDeadline=" + (lastDeadline == null ? "" : lastDeadline), selection.encode());
     }
 
-    static CampaignDefinition decode(String id, String text, List<String> nodeIds) {
+    /** @param listed the ids in {@code wake_campaign_nodes}: the nodes of an explicit list */
+    static CampaignDefinition decode(String id, String text, List<String> listed) {
         Map<String, String> f = new HashMap<>();
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');
             f.put(line.substring(0, eq), line.substring(eq + 1));
         }
-        // campaigns stored before method/after/recurrence existed were one-time, AUTO, LEAVE_ON
-        return new CampaignDefinition(id, f.get("name"), nodeIds, Instant.parse(f.get("start")),
+        // campaigns stored before method/after/recurrence existed were one-time, AUTO, LEAVE_ON; before the selection
+        // was kept, an explicit list (V201 carries them over as such)
+        return new CampaignDefinition(id, f.get("name"), CampaignSelection.decode(f, listed), Instant.parse(f.get("start")),
                 Instant.parse(f.get("deadline")), Integer.parseInt(f.get("retries")),
                 Duration.parse(f.get("retryDelay")), Double.parseDouble(f.get("rate")),
                 Duration.parse(f.get("verifyInterval")), blank(f.get("verifyPort")) ? null

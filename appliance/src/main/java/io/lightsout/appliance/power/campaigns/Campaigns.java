@@ -10,7 +10,6 @@ import io.lightsout.appliance.bmc.BmcExecutor;
 import io.lightsout.appliance.bmc.BmcTarget;
 import io.lightsout.appliance.error.ApplianceException;
 import io.lightsout.appliance.error.ApplianceException.FieldError;
-import io.lightsout.appliance.nodes.NodeFilter;
 import io.lightsout.appliance.nodes.NodeGroups;
 import io.lightsout.appliance.nodes.NodeRegistry;
 import io.lightsout.appliance.nodes.NodeTargets;
@@ -20,7 +19,9 @@ import io.lightsout.appliance.power.campaign.CampaignReport;
 import io.lightsout.appliance.power.campaign.CampaignSpec;
 import io.lightsout.appliance.power.campaign.CronExpression;
 import io.lightsout.appliance.power.campaign.Occurrence;
+import io.lightsout.appliance.power.campaign.FailureReason;
 import io.lightsout.appliance.power.campaign.TargetState;
+import io.lightsout.appliance.power.campaign.TargetStatus;
 import io.lightsout.appliance.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +40,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Wake campaigns in the appliance: definitions in {@code wake_campaigns}, each run a db-scheduler one-time task (so
  * it starts at its time and survives a restart: a crashed run is revived and the engine resumes it from the
- * {@link DbCampaignStore}, re-reading before re-sending and never leaving a final state).
+ * {@link DbCampaignStore}, re-reading before re-sending and never leaving a final state). A campaign keeps its
+ * {@link CampaignSelection}; each window's targets are resolved from it when the window opens
+ * ({@link CampaignWindows}).
  */
 public final class Campaigns {
     private static final Logger LOG = LoggerFactory.getLogger(Campaigns.class);
     private static final String TASK = "wake-campaign";
+    private static final String COLUMNS = "id, spec, state, created_by, created_at, finished_at, failure";
     private final Database database;
     private final NodeRegistry nodes;
     private final NodeGroups groups;
@@ -53,16 +57,21 @@ public final class Campaigns {
     private final AuditLog audit;
     private final Clock clock;
     private final CampaignDefaults defaults;
+    private final CampaignWindows windows;
     private final CustomTask<String> task;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private Scheduler scheduler;
 
-    /** The state of a campaign; the last two are final. */
-    public enum State { SCHEDULED, RUNNING, DONE, CANCELLED }
+    /** The state of a campaign; the last three are final (FAILED: a window could not run, see the failure). */
+    public enum State { SCHEDULED, RUNNING, DONE, CANCELLED, FAILED }
 
-    /** A campaign with its stored state. */
+    /** A campaign with its stored state; {@code failure} says why it is FAILED (else null). */
     public record Campaign(CampaignDefinition definition, State state, String createdBy, Instant createdAt,
-                           Instant finishedAt) {
+                           Instant finishedAt, String failure) {
+        public String id() {
+            return definition.id();
+        }
+
         public String runId() {
             return definition.id() + "@" + definition.start();
         }
@@ -79,6 +88,7 @@ public final class Campaigns {
         this.audit = audit;
         this.clock = clock;
         this.defaults = defaults;
+        this.windows = new CampaignWindows(database.jdbc(), audit, clock);
         // one task instance per campaign (its id): a recurring campaign reschedules the same instance for its next
         // window, so cancel always finds it
         this.task = Tasks.custom(TASK, String.class)
@@ -136,26 +146,29 @@ public final class Campaigns {
         }
         var method = in.methodRule(errors);
         var after = in.after(errors);
-        List<String> ids = errors.isEmpty() ? selection(in, errors) : List.of();
-        if (errors.isEmpty() && ids.isEmpty()) {
+        CampaignSelection selection = errors.isEmpty() ? selection(in, errors) : null;
+        CampaignSelection.Resolution now = selection == null ? null : selection.resolve(database.jdbc());
+        if (errors.isEmpty() && now.nodeIds().isEmpty()) {
             errors.add(new FieldError("group", "The selection matches no node."));
         }
         if (!errors.isEmpty()) {
             throw new ApplianceException.BadRequest("The campaign is not valid", errors);
         }
         String id = "c-" + UUID.randomUUID().toString().substring(0, 13);
-        CampaignDefinition def = new CampaignDefinition(id, in.name().strip(), ids, start, deadline, retries,
+        CampaignDefinition def = new CampaignDefinition(id, in.name().strip(), selection, start, deadline, retries,
                 retryDelay, rate, verifyInterval, in.verifyPort(), method, after, cron == null ? null : cron.toString(),
                 tz, null, null);
         database.jdbc().transaction(tx -> {
             tx.update("INSERT INTO wake_campaigns (id, name, spec, state, window_start, window_deadline, created_by,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, def.name(), def.encode(),
                     State.SCHEDULED.name(), start.toEpochMilli(), deadline.toEpochMilli(), by, clock.millis());
-            for (int i = 0; i < ids.size(); i++) {
+            List<String> listed = selection instanceof CampaignSelection.Nodes n ? n.ids() : List.of();
+            for (int i = 0; i < listed.size(); i++) {
                 tx.update("INSERT INTO wake_campaign_nodes (campaign_id, position, node_id) VALUES (?, ?, ?)", id, i,
-                        ids.get(i));
+                        listed.get(i));
             }
-            audit.record(tx, by, "campaign.create", def.name(), "success", ids.size() + " nodes, " + def.start()
+            audit.record(tx, by, "campaign.create", def.name(), "success", now.description() + ", "
+                    + now.nodeIds().size() + " nodes now, " + def.start()
                     + " to " + def.deadline() + (cron == null ? "" : ", recurring '" + cron + "' " + tz), source);
             return null;
         });
@@ -163,15 +176,16 @@ public final class Campaigns {
         return get(id);
     }
 
-    private List<String> selection(CampaignInput in, List<FieldError> errors) {
+    private CampaignSelection selection(CampaignInput in, List<FieldError> errors) {
         int given = (in.group() != null ? 1 : 0) + (in.nodeIds() != null ? 1 : 0) + (Boolean.TRUE.equals(in.all())
                 ? 1 : 0);
         if (given != 1) {
             errors.add(new FieldError("group", "Give exactly one of group, nodeIds, all."));
-            return List.of();
+            return null;
         }
         if (in.group() != null) {
-            return groups.memberIds(groups.get(in.group()));
+            NodeGroups.Group g = groups.get(in.group());
+            return new CampaignSelection.Group(g.id(), g.name());
         }
         if (in.nodeIds() != null) {
             for (String n : in.nodeIds()) {
@@ -179,46 +193,104 @@ public final class Campaigns {
                     errors.add(new FieldError("nodeIds", "No node " + n));
                 }
             }
-            return List.copyOf(new LinkedHashSet<>(in.nodeIds()));
+            return new CampaignSelection.Nodes(List.copyOf(new LinkedHashSet<>(in.nodeIds())));
         }
-        return nodes.ids(NodeFilter.ALL);
+        return new CampaignSelection.All();
     }
 
     public List<Campaign> list() {
-        return database.jdbc().query("SELECT id, spec, state, created_by, created_at, finished_at FROM wake_campaigns"
-                + " ORDER BY created_at DESC", this::map);
+        return database.jdbc().query("SELECT " + COLUMNS + " FROM wake_campaigns ORDER BY created_at DESC", this::map);
     }
 
     public Campaign get(String id) {
-        return database.jdbc().queryOne("SELECT id, spec, state, created_by, created_at, finished_at FROM"
-                + " wake_campaigns WHERE id = ?", this::map, id)
+        return database.jdbc().queryOne("SELECT " + COLUMNS + " FROM wake_campaigns WHERE id = ?", this::map, id)
                 .orElseThrow(() -> new ApplianceException.NotFound("No campaign " + id));
     }
 
-    /** The report of the current (or next) window as of now: every target, pending ones included. */
-    public CampaignReport report(Campaign c) {
-        return report(c, new Occurrence(c.definition().start(), c.definition().deadline()));
+    /**
+     * What a window's target list is: frozen when the window opened, or (for a window not open yet) a preview of the
+     * selection resolved now.
+     *
+     * @param selection    how the selection read then: {@code group night-shift (dynamic)}
+     * @param resolvedAt   when the list was resolved: the window's opening, or now for a preview; null for a window
+     *                     run before selections were kept (its list is the campaign's explicit one)
+     * @param atWindowOpen true for the window's own list, false for a preview that may still change
+     * @param skipped      listed nodes deleted before the window opened, left out of it
+     * @param failure      why the window could not run, or null
+     */
+    public record Targets(String selection, int count, Instant resolvedAt, boolean atWindowOpen, int skipped,
+                          String failure) {
     }
 
-    /** The report of a recurring campaign's previous window, if one has run. */
-    public Optional<CampaignReport> lastReport(Campaign c) {
+    /** A window's report with what its target list is. */
+    public record WindowReport(CampaignReport report, Targets targets) {
+    }
+
+    /** The report of the current (or next) window: its own list once it has opened, else the selection as of now. */
+    public WindowReport report(Campaign c) {
         CampaignDefinition d = c.definition();
-        return d.lastStart() == null ? Optional.empty()
-                : Optional.of(report(c, new Occurrence(d.lastStart(), d.lastDeadline())));
+        Occurrence window = new Occurrence(d.start(), d.deadline());
+        Optional<CampaignWindows.Window> opened = windows.find(d.id(), d.start());
+        if (opened.isPresent()) {
+            return report(d, window, opened.get());
+        }
+        if (c.state() == State.RUNNING) {
+            return legacy(d, window); // opened before selections were kept (V201)
+        }
+        CampaignSelection.Resolution now = d.selection().resolve(database.jdbc());
+        Targets t = new Targets(now.description(), now.nodeIds().size(), clock.instant(), false, now.skipped(),
+                c.failure() != null ? c.failure() : now.failure());
+        return new WindowReport(report(d.id(), window, now.nodeIds()), t);
     }
 
-    private CampaignReport report(Campaign c, Occurrence window) {
-        String runId = c.definition().id() + "@" + window.start();
+    /** The report of a recurring campaign's previous window, if one has run: with the list it ran. */
+    public Optional<WindowReport> lastReport(Campaign c) {
+        CampaignDefinition d = c.definition();
+        if (d.lastStart() == null) {
+            return Optional.empty();
+        }
+        Occurrence window = new Occurrence(d.lastStart(), d.lastDeadline());
+        return Optional.of(windows.find(d.id(), d.lastStart()).map(w -> report(d, window, w))
+                .orElseGet(() -> legacy(d, window)));
+    }
+
+    /**
+     * The report of any window of the campaign that has opened, by its start (with the campaign's current window
+     * length: a window's own deadline is kept only for the current and the previous one); empty if none opened then.
+     */
+    public Optional<WindowReport> report(Campaign c, Instant windowStart) {
+        CampaignDefinition d = c.definition();
+        if (windowStart.equals(d.lastStart())) {
+            return lastReport(c);
+        }
+        Duration length = Duration.between(d.start(), d.deadline());
+        return windows.find(d.id(), windowStart)
+                .map(w -> report(d, new Occurrence(windowStart, windowStart.plus(length)), w));
+    }
+
+    private WindowReport report(CampaignDefinition d, Occurrence window, CampaignWindows.Window w) {
+        return new WindowReport(report(d.id(), window, w.nodeIds()), new Targets(w.selection(), w.nodeIds().size(),
+                w.openedAt(), true, w.skipped(), w.failure()));
+    }
+
+    /** A window run before selections were kept: the campaign's explicit list, as it always was. */
+    private WindowReport legacy(CampaignDefinition d, Occurrence window) {
+        List<String> ids = d.selection() instanceof CampaignSelection.Nodes n ? n.ids() : List.of();
+        return new WindowReport(report(d.id(), window, ids), new Targets("listed nodes", ids.size(), null, true, 0,
+                null));
+    }
+
+    private CampaignReport report(String id, Occurrence window, List<String> nodeIds) {
+        String runId = id + "@" + window.start();
         Map<String, TargetState> saved = store.load(runId);
-        List<TargetState> states = c.definition().nodeIds().stream()
-                .map(n -> saved.getOrDefault(n, TargetState.pending(n))).toList();
+        List<TargetState> states = nodeIds.stream().map(n -> saved.getOrDefault(n, TargetState.pending(n))).toList();
         return CampaignReport.of(runId, window, states, clock.instant());
     }
 
     /** Stops a campaign: a scheduled one never starts, a running one records what is in flight and stops. */
     public void cancel(String id, String by, String source) {
         Campaign c = get(id);
-        if (c.state() == State.DONE || c.state() == State.CANCELLED) {
+        if (c.state() == State.DONE || c.state() == State.CANCELLED || c.state() == State.FAILED) {
             throw new ApplianceException.Conflict("Campaign " + id + " is already " + c.state().name()
                     .toLowerCase(java.util.Locale.ROOT));
         }
@@ -237,18 +309,23 @@ public final class Campaigns {
     }
 
     /** Runs the campaign's current window; returns when its next window opens, if it recurs. */
-    private Optional<Instant> run(String id) {
-        Campaign c = get(id);
-        if (c.state() == State.DONE || c.state() == State.CANCELLED) {
+    Optional<Instant> run(String id) {
+        CampaignDefinition d = get(id).definition();
+        Optional<CampaignWindows.Window> window = windows.open(d);
+        if (window.isEmpty()) {
+            return Optional.empty(); // ended meanwhile
+        }
+        if (window.get().failure() != null) {
+            LOG.warn("campaign {} window {} not run: {}", id, d.start(), window.get().failure());
             return Optional.empty();
         }
-        database.jdbc().update("UPDATE wake_campaigns SET state = ? WHERE id = ? AND state = ?", State.RUNNING.name(),
-                id, State.SCHEDULED.name());
-        CampaignDefinition d = c.definition();
         List<BmcTarget> list = new ArrayList<>();
-        for (String nodeId : d.nodeIds()) {
-            nodes.find(nodeId).ifPresent(n -> list.add(targets.target(n, d.verifyPort())));
+        List<String> deleted = new ArrayList<>();
+        for (String nodeId : window.get().nodeIds()) {
+            nodes.find(nodeId).ifPresentOrElse(n -> list.add(targets.target(n, d.verifyPort())),
+                    () -> deleted.add(nodeId));
         }
+        settleDeleted(d.id() + "@" + d.start(), deleted);
         CampaignSpec spec = new CampaignSpec(id, d.name(), list, d.schedule(), d.method(), d.rate(),
                 d.verifyInterval(), new CampaignSpec.Retries(d.retries(), d.retryDelay()), d.after());
         running.put(id, Thread.currentThread());
@@ -276,6 +353,26 @@ public final class Campaigns {
         }
     }
 
+    /**
+     * Targets of the window whose node was deleted since it opened are not run any more; each gets its one final
+     * status here (unless it has one already), so the window's report never keeps them pending.
+     */
+    private void settleDeleted(String runId, List<String> deleted) {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        Map<String, TargetState> saved = store.load(runId);
+        Instant now = clock.instant();
+        List<TargetState> settled = deleted.stream()
+                .map(n -> saved.getOrDefault(n, TargetState.pending(n)))
+                .filter(s -> !s.terminal())
+                .map(s -> new TargetState(s.nodeId(), TargetStatus.FAILED, s.method(), s.attempts(), s.lastAttemptAt(),
+                        s.lastError(), Optional.of(FailureReason.NODE_DELETED), "node deleted while the window was"
+                        + " open; not contacted any more", Optional.of(now), s.powerOff()))
+                .toList();
+        store.saveAll(runId, settled);
+    }
+
     private void finish(String id, State state) {
         database.jdbc().update("UPDATE wake_campaigns SET state = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
                 state.name(), clock.millis(), id, State.SCHEDULED.name(), State.RUNNING.name());
@@ -289,7 +386,7 @@ public final class Campaigns {
                 + " ORDER BY position", r -> r.getString(1), id);
         return new Campaign(CampaignDefinition.decode(id, rs.getString(2), nodeIds), State.valueOf(rs.getString(3)),
                 rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), hasFinished ? Instant.ofEpochMilli(finished)
-                : null);
+                : null, rs.getString(7));
     }
 
     /** For tests and the demo: whether a campaign's run is executing in this process. */
