@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lightsout.appliance.TestAppliance;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The BMC access a call uses is kept briefly, but never outlives a change the registry makes to the node. */
+/**
+ * The BMC access a call uses is kept briefly, but never outlives a change the registry makes to the node; certificate
+ * pins are written many to a commit, each stored before its caller goes on, and never over another pin.
+ */
 class BmcAccessTest {
     private static TestAppliance appliance;
     private static NodeRegistry nodes;
@@ -76,5 +85,64 @@ class BmcAccessTest {
         assertThat(reads).hasValue(2);
         assertThat(next).isPresent();
         nodes.delete(n.id(), "test", "test");
+    }
+
+    private static Node idracNode(String name, String address) {
+        return nodes.create(new NodeInput(name, "IDRAC", null, address, "443", null, null, "root", "pw", null, null,
+                null, null, null, null, null), "test", "test");
+    }
+
+    private static String sha(int i) {
+        return String.format("%064x", i);
+    }
+
+    @Test
+    void concurrentFirstUsesOfManyNodesAreAllStoredBeforeTheirCallersGoOn() throws Exception {
+        List<Node> created = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            created.add(idracNode("pin-many-" + i, "127.98." + (i / 200) + "." + (i % 200 + 1)));
+        }
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Node n = created.get(i);
+            String sha = sha(1000 + i);
+            calls.add(() -> {
+                PinWriter.Outcome o = nodes.pin(n.id(), sha);
+                // stored before pin returns: a fresh read from the database sees it
+                String stored = nodes.find(n.id()).orElseThrow().certSha256();
+                return o + " " + sha.equals(stored);
+            });
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<String> f : threads.invokeAll(calls)) {
+                assertThat(f.get()).isEqualTo("PINNED true");
+            }
+        }
+        created.forEach(n -> nodes.delete(n.id(), "test", "test"));
+    }
+
+    @Test
+    void aNodePinnedFirstByAnotherCallKeepsThatPin() throws Exception {
+        Node n = idracNode("pin-race", "127.98.9.1");
+        List<Callable<PinWriter.Outcome>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String sha = sha(i);
+            calls.add(() -> nodes.pin(n.id(), sha));
+        }
+        List<PinWriter.Outcome> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<PinWriter.Outcome> f : threads.invokeAll(calls)) {
+                outcomes.add(f.get());
+            }
+        }
+        assertThat(outcomes).containsOnlyOnce(PinWriter.Outcome.PINNED)
+                .filteredOn(o -> o != PinWriter.Outcome.PINNED).containsOnly(PinWriter.Outcome.PINNED_OTHERWISE);
+        String winner = sha(outcomes.indexOf(PinWriter.Outcome.PINNED));
+        assertThat(nodes.get(n.id()).certSha256()).isEqualTo(winner);
+        assertThat(nodes.bmcAccess(n.id()).orElseThrow().node().certSha256()).isEqualTo(winner);
+        // the same certificate again (a second connection of the winner) stands
+        assertThat(nodes.pin(n.id(), winner)).isEqualTo(PinWriter.Outcome.PINNED);
+        nodes.delete(n.id(), "test", "test");
+        assertThat(nodes.pin(n.id(), winner)).isEqualTo(PinWriter.Outcome.NO_NODE);
     }
 }
