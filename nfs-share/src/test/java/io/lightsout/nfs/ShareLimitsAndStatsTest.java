@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lightsout.nfs.export.ClientAcl;
 import io.lightsout.nfs.export.Export;
 import io.lightsout.nfs.xdr.Nfs3;
+import io.lightsout.testkit.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lightsout.lab.wsman.SoapParser;
 import io.lightsout.lab.wsman.XmlElement;
+import io.lightsout.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.lightsout.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lightsout.testkit.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

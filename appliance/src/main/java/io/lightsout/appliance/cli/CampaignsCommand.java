@@ -37,19 +37,7 @@ public final class CampaignsCommand implements Runnable {
         String name;
 
         @ArgGroup(multiplicity = "1")
-        Selection selection;
-
-        static final class Selection {
-            @Option(names = "--group", paramLabel = "G", description = "The nodes of this group.")
-            String group;
-
-            @Option(names = "--all", description = "Every node.")
-            boolean all;
-
-            @Option(names = "--node", paramLabel = "NODE", split = ",", description = "These nodes, by id or name"
-                    + " (repeatable or comma-separated).")
-            java.util.List<String> nodes;
-        }
+        NodeSelection selection;
 
         @Option(names = "--start", defaultValue = "now", description = "now or an ISO-8601 instant (default now); with"
                 + " --recurrence the earliest time the first window may open.")
@@ -97,13 +85,7 @@ public final class CampaignsCommand implements Runnable {
         public Integer call() throws Exception {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", name);
-            if (selection.group != null) {
-                body.put("group", selection.group);
-            } else if (selection.nodes != null) {
-                body.put("nodeIds", NodeRefs.resolve(options.client(), selection.nodes));
-            } else {
-                body.put("all", true);
-            }
+            selection.into(options.client(), body);
             body.put("start", start);
             body.put("deadline", deadline);
             body.put("retries", retries);

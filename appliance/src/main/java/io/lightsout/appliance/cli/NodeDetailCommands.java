@@ -95,7 +95,7 @@ final class NodeDetailCommands {
         ClientOptions options;
 
         @ArgGroup(multiplicity = "1")
-        PowerCommand.Selection selection;
+        NodeSelection selection;
 
         @Option(names = "--wait", description = "Follow the job until it ends.")
         boolean wait;

@@ -29,30 +29,7 @@ public final class PowerCommand implements Callable<Integer> {
     String action;
 
     @ArgGroup(multiplicity = "1")
-    Selection selection;
-
-    /** Which nodes: {@code --node} (ids or names), {@code --group} or {@code --all}; shared by node commands. */
-    static final class Selection {
-        @Option(names = "--node", paramLabel = "NODE", description = "One or more node ids or names.", split = ",")
-        List<String> nodes;
-
-        @Option(names = "--group", paramLabel = "NAME", description = "Every node of a group.")
-        String group;
-
-        @Option(names = "--all", description = "Every node.")
-        boolean all;
-
-        /** Puts exactly one of {@code nodeIds}, {@code group} or {@code all} into a request body. */
-        void into(ApiClient client, Map<String, Object> body) throws java.io.IOException {
-            if (nodes != null) {
-                body.put("nodeIds", NodeRefs.resolve(client, nodes));
-            } else if (group != null) {
-                body.put("group", group);
-            } else {
-                body.put("all", true);
-            }
-        }
-    }
+    NodeSelection selection;
 
     @Option(names = "--cycle", description = "With pxe or bios: cycle nodes that are on (default: power on nodes that are off).")
     boolean cycle;

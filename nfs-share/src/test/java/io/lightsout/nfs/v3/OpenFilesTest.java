@@ -3,7 +3,6 @@ package io.lightsout.nfs.v3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lightsout.nfs.ManualClock;
 import io.lightsout.nfs.export.Attrs;
 import io.lightsout.nfs.export.ClientAcl;
 import io.lightsout.nfs.export.Export;
@@ -12,6 +11,7 @@ import io.lightsout.nfs.export.NfsError;
 import io.lightsout.nfs.export.Node;
 import io.lightsout.nfs.rpc.OpenFile;
 import io.lightsout.nfs.xdr.Nfs3;
+import io.lightsout.testkit.ManualClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
