@@ -2,9 +2,7 @@ package io.lightsout.appliance.nodes;
 
 import io.lightsout.appliance.store.Jdbc;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -122,22 +120,20 @@ final class PinWriter {
     }
 
     private void write(List<Pin> batch) {
-        Map<String, Outcome> outcomes = jdbc.transaction(tx -> {
-            Map<String, Outcome> byPin = new HashMap<>();
+        List<Outcome> outcomes = jdbc.transaction(tx -> {
+            List<Outcome> inOrder = new ArrayList<>(batch.size());
             for (Pin p : batch) {
                 int n = tx.update("UPDATE nodes SET cert_sha256 = ? WHERE id = ? AND cert_sha256 IS NULL", p.sha256,
                         p.nodeId);
-                if (n == 1) {
-                    byPin.put(p.nodeId + " " + p.sha256, Outcome.PINNED);
-                    continue;
-                }
-                Outcome o = tx.queryOne("SELECT cert_sha256 FROM nodes WHERE id = ?", rs -> rs.getString(1), p.nodeId)
+                inOrder.add(n == 1 ? Outcome.PINNED : tx.queryOne("SELECT cert_sha256 FROM nodes WHERE id = ?",
+                                rs -> rs.getString(1), p.nodeId)
                         .map(stored -> stored.equalsIgnoreCase(p.sha256) ? Outcome.PINNED : Outcome.PINNED_OTHERWISE)
-                        .orElse(Outcome.NO_NODE);
-                byPin.put(p.nodeId + " " + p.sha256, o);
+                        .orElse(Outcome.NO_NODE));
             }
-            return byPin;
+            return inOrder;
         });
-        batch.forEach(p -> p.outcome = outcomes.get(p.nodeId + " " + p.sha256));
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).outcome = outcomes.get(i);
+        }
     }
 }

@@ -185,7 +185,7 @@ final class CampaignPipeline {
                 if (run.allTerminal()) {
                     continue; // the last results just came in: do not sleep towards the deadline below
                 }
-                if (!sendingClosed && lanes.values().stream().anyMatch(l -> !l.queue.isEmpty())) {
+                if (!sendingClosed && anyQueued()) {
                     if (!now.isBefore(lastWrite.plus(WRITE_EVERY))) {
                         run.write();
                         lastWrite = now;
@@ -262,6 +262,15 @@ final class CampaignPipeline {
         inFlight.add(target.nodeId());
         sendsInFlight++;
         submit(target, () -> powerOn(target, method, at));
+    }
+
+    private boolean anyQueued() {
+        for (Lane lane : lanes.values()) {
+            if (!lane.queue.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -72,7 +72,7 @@ public record TargetState(String nodeId, TargetStatus status, Optional<WakeMetho
         return finish(TargetStatus.ALREADY_ON, Optional.empty(), at, what);
     }
 
-    TargetState failed(FailureReason reason, Instant at, String what) {
+    public TargetState failed(FailureReason reason, Instant at, String what) {
         return finish(TargetStatus.FAILED, Optional.of(reason), at, what);
     }
 

@@ -21,7 +21,6 @@ import io.lightsout.appliance.power.campaign.CronExpression;
 import io.lightsout.appliance.power.campaign.Occurrence;
 import io.lightsout.appliance.power.campaign.FailureReason;
 import io.lightsout.appliance.power.campaign.TargetState;
-import io.lightsout.appliance.power.campaign.TargetStatus;
 import io.lightsout.appliance.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -366,9 +365,8 @@ public final class Campaigns {
         List<TargetState> settled = deleted.stream()
                 .map(n -> saved.getOrDefault(n, TargetState.pending(n)))
                 .filter(s -> !s.terminal())
-                .map(s -> new TargetState(s.nodeId(), TargetStatus.FAILED, s.method(), s.attempts(), s.lastAttemptAt(),
-                        s.lastError(), Optional.of(FailureReason.NODE_DELETED), "node deleted while the window was"
-                        + " open; not contacted any more", Optional.of(now), s.powerOff()))
+                .map(s -> s.failed(FailureReason.NODE_DELETED, now, "node deleted while the window was open; not"
+                        + " contacted any more"))
                 .toList();
         store.saveAll(runId, settled);
     }
